@@ -1,0 +1,2 @@
+/** The demo setup: identities and data that exist only when the hub runs with -Dhub.demo=true. */
+package org.yigong.hub.platform.demo;

@@ -1,0 +1,2 @@
+/** The hub's own database schema and its versioned migrations. */
+package org.yigong.hub.platform.schema;
