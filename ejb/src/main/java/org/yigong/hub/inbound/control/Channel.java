@@ -1,0 +1,29 @@
+package org.yigong.hub.inbound.control;
+
+import java.nio.charset.Charset;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * An inbound MLLP listener as hospital IT defines it in {@code hl7-mappings/channels/*.channel}.
+ *
+ * @param facilities sending facilities (MSH-4) accepted; {@code *} accepts any
+ * @param charset    used when a message has no MSH-18 (township HIS: GB18030)
+ * @param port       the port actually listened on (definition + server port offset, or overridden)
+ */
+public record Channel(String name, String description, String bindAddress, int port, Charset charset,
+                      Set<String> facilities, int maxMessageBytes, int maxConnections, Duration idleTimeout,
+                      Tls tls, String source) {
+
+    /** Transport security of a channel: none, server certificate, or mutual (client certificates). */
+    public enum TlsMode { OFF, SERVER, MUTUAL }
+
+    /** Key and trust stores of a TLS channel; paths relative to the server's configuration directory. */
+    public record Tls(TlsMode mode, String keystore, String keystorePassword, String truststore, String truststorePassword) {
+        public static final Tls OFF = new Tls(TlsMode.OFF, null, null, null, null);
+    }
+
+    public boolean accepts(String facility) {
+        return facilities.contains("*") || facilities.contains(facility);
+    }
+}
