@@ -17,9 +17,9 @@ import org.jboss.logging.MDC;
  * From arrived frames to acknowledgements: judges each message, stores a batch of them in one
  * transaction (group commit), and only then answers every sender of the batch.
  *
- * <p>Each connection is served by one worker, always the same, so a sender that pipelines gets its
- * ACKs in the order it sent. Workers judge and parse outside the transaction; the database sees one
- * short transaction per batch. When a batch cannot be stored (a constraint, a lost connection), its
+ * <p>Messages are judged and parsed on the network threads, in parallel; each connection is then
+ * served by one storing worker, always the same, so a sender that pipelines gets its ACKs in the
+ * order it sent. The database sees one short transaction per batch. When a batch cannot be stored (a constraint, a lost connection), its
  * messages are judged and stored again one by one, so one bad message never costs the others their
  * ACK; a message that still cannot be stored is answered AR ("send again") and is not acknowledged.
  */
@@ -29,8 +29,15 @@ public final class Ingest implements AutoCloseable {
     public interface Storage extends Function<List<Reception>, List<Stored>> {
     }
 
-    private record Job(Arrival arrival, Consumer<Stored> reply) {
+    private record Job(Arrival arrival, Reception reception, Consumer<Stored> reply) {
     }
+
+    /** HAPI parsers are built once per thread that judges messages (network threads). */
+    private static final ThreadLocal<CanonicalParser> PARSERS = ThreadLocal.withInitial(() -> {
+        // HAPI finds its model classes through the context classloader, which managed threads lack
+        Thread.currentThread().setContextClassLoader(Ingest.class.getClassLoader());
+        return new CanonicalParser();
+    });
 
     private static final Logger LOG = Logger.getLogger(Ingest.class);
     private static final int QUEUE_CAPACITY = 20_000;
@@ -55,21 +62,19 @@ public final class Ingest implements AutoCloseable {
     }
 
     /**
-     * Queues a frame of a connection; {@code reply} is called with the ACK once the message is
-     * stored. A full queue (the database cannot keep up) answers AR at once: nothing was stored, so
-     * the sender keeps the message and sends it again.
+     * Judges a frame on the calling (network) thread, so that parsing runs in parallel, and queues it
+     * for storing; {@code reply} is called with the ACK once the message is stored. A full queue
+     * (the database cannot keep up) answers AR at once: nothing was stored, so the sender keeps the
+     * message and sends it again.
      */
     public void accept(Arrival arrival, Object connection, Consumer<Stored> reply) {
         BlockingQueue<Job> queue = queues.get(Math.floorMod(connection.hashCode(), queues.size()));
-        if (!running || !queue.offer(new Job(arrival, reply))) {
+        if (!running || !queue.offer(new Job(arrival, Reception.examine(arrival, PARSERS.get()), reply))) {
             reply.accept(notStored(arrival, "the hub is busy or stopping; send the message again"));
         }
     }
 
     private void work(BlockingQueue<Job> queue) {
-        // HAPI finds its model classes through the context classloader, which managed threads lack
-        Thread.currentThread().setContextClassLoader(Ingest.class.getClassLoader());
-        CanonicalParser parser = new CanonicalParser();
         List<Job> batch = new ArrayList<>(batchSize);
         while (running || !queue.isEmpty()) {
             try {
@@ -79,7 +84,7 @@ public final class Ingest implements AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, batchSize - 1);
-                process(batch, parser);
+                process(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -93,14 +98,14 @@ public final class Ingest implements AutoCloseable {
         }
     }
 
-    private void process(List<Job> batch, CanonicalParser parser) {
-        List<Reception> receptions = batch.stream().map(job -> Reception.examine(job.arrival(), parser)).toList();
+    private void process(List<Job> batch) {
+        List<Reception> receptions = batch.stream().map(Job::reception).toList();
         List<Stored> stored;
         try {
             stored = storage.apply(receptions);
         } catch (RuntimeException batchFailed) {
             LOG.debugf(batchFailed, "batch of %d not stored; storing one by one", batch.size());
-            stored = batch.stream().map(job -> storeAlone(job.arrival(), parser)).toList();
+            stored = batch.stream().map(job -> storeAlone(job.arrival())).toList();
         }
         for (int i = 0; i < batch.size(); i++) {
             log(receptions.get(i), stored.get(i));
@@ -108,9 +113,10 @@ public final class Ingest implements AutoCloseable {
         }
     }
 
-    private Stored storeAlone(Arrival arrival, CanonicalParser parser) {
+    /** Judged again: the entity of the failed batch was already given an id by the rolled-back persist. */
+    private Stored storeAlone(Arrival arrival) {
         try {
-            return storage.apply(List.of(Reception.examine(arrival, parser))).get(0);
+            return storage.apply(List.of(Reception.examine(arrival, PARSERS.get()))).get(0);
         } catch (RuntimeException e) {
             LOG.errorf("channel=%s from=%s message could not be stored (%s); answered AR",
                     arrival.channel().name(), arrival.remoteAddress(), rootCause(e));
