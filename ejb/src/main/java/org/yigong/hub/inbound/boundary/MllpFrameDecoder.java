@@ -54,7 +54,7 @@ final class MllpFrameDecoder extends ByteToMessageDecoder {
                 return;
             }
             if (!readFrame(in, out)) {
-                return;
+                break;
             }
         }
         if (failed) {

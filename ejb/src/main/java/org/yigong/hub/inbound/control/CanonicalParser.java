@@ -36,13 +36,35 @@ public final class CanonicalParser {
         try {
             return parser.parse(normalizedText);
         } catch (HL7Exception e) {
-            throw new MessageInError(new Hl7Error(Hl7ErrorCode.of(e.getErrorCode()), location(e.getLocation()),
-                    "cannot parse the message: " + e.getMessage()));
+            throw new MessageInError(new Hl7Error(code(e), location(e.getLocation()), "cannot parse the message: " + withoutValues(e)));
         } catch (RuntimeException e) {
             // HAPI throws unchecked exceptions for some malformed structures
-            throw new MessageInError(new Hl7Error(Hl7ErrorCode.APPLICATION_INTERNAL_ERROR, "",
+            throw new MessageInError(new Hl7Error(Hl7ErrorCode.DATA_TYPE_ERROR, "",
                     "cannot parse the message: " + e.getClass().getSimpleName()));
         }
+    }
+
+    /**
+     * HAPI reports values that fail validation as 207 (application internal error), which would
+     * tell the sender the hub is at fault; for a message being parsed it is the data.
+     */
+    private static Hl7ErrorCode code(HL7Exception e) {
+        Hl7ErrorCode code = Hl7ErrorCode.of(e.getErrorCode());
+        return code == Hl7ErrorCode.APPLICATION_INTERNAL_ERROR ? Hl7ErrorCode.DATA_TYPE_ERROR : code;
+    }
+
+    /**
+     * HAPI's explanation without the values it quotes (a birth date, the start of the message):
+     * error texts are stored, shown and sent, and must not carry patient data of their own.
+     */
+    static String withoutValues(HL7Exception e) {
+        String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        text = text.replaceAll("[a-z][\\w.]*\\.[A-Z]\\w*(Exception|Error):\\s*", "");
+        int beginning = text.indexOf(" beginning ");
+        if (beginning >= 0) {
+            text = text.substring(0, beginning);
+        }
+        return text.replaceAll("'[^']*'", "'…'").replaceAll("\"[^\"]*\"", "\"…\"").strip();
     }
 
     private static String location(Location location) {
@@ -52,7 +74,8 @@ public final class CanonicalParser {
         StringBuilder erl = new StringBuilder(location.getSegmentName())
                 .append('^').append(Math.max(1, location.getSegmentRepetition()));
         if (location.getField() > 0) {
-            erl.append('^').append(location.getField());
+            // HAPI counts MSH fields from MSH-2 (the separator is not a field to it); HL7 counts from MSH-1
+            erl.append('^').append(location.getField() + ("MSH".equals(location.getSegmentName()) ? 1 : 0));
         }
         return erl.toString();
     }

@@ -9,9 +9,12 @@ import java.util.Set;
  *
  * @param facilities sending facilities (MSH-4) accepted; {@code *} accepts any
  * @param charset    used when a message has no MSH-18 (township HIS: GB18030)
+ * @param detectUtf8 a message without MSH-18 whose bytes are valid UTF-8 with multi-byte
+ *                   sequences is read as UTF-8: HIS upgrades mix encodings, and GB18030 Chinese
+ *                   text is practically never valid UTF-8, so a name is not garbled either way
  * @param port       the port actually listened on (definition + server port offset, or overridden)
  */
-public record Channel(String name, String description, String bindAddress, int port, Charset charset,
+public record Channel(String name, String description, String bindAddress, int port, Charset charset, boolean detectUtf8,
                       Set<String> facilities, int maxMessageBytes, int maxConnections, Duration idleTimeout,
                       Tls tls, String source) {
 

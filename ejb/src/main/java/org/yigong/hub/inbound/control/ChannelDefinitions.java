@@ -23,11 +23,13 @@ import org.yigong.hub.mapping.control.MappingResources;
  */
 public final class ChannelDefinitions {
 
-    static final List<String> SETTINGS = List.of("name", "description", "bind", "port", "charset", "facilities",
+    static final List<String> SETTINGS = List.of("name", "description", "bind", "port", "charset", "detect-utf8", "facilities",
             "max-message-bytes", "max-connections", "idle-timeout",
             "tls", "tls.keystore", "tls.keystore-password", "tls.truststore", "tls.truststore-password");
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{0,39}");
+
+    private enum Switch { ON, OFF }
 
     private ChannelDefinitions() {
     }
@@ -74,7 +76,8 @@ public final class ChannelDefinitions {
             throw new DefinitionException(path, 0, "'facilities' is missing: list the accepted MSH-4 values, or * for any");
         }
         return new Channel(name, file.text("description", name), file.text("bind", "0.0.0.0"),
-                effectivePort(name, definedPort), charset, facilities,
+                effectivePort(name, definedPort), charset, file.choice("detect-utf8", Switch.class, Switch.ON) == Switch.ON,
+                facilities,
                 file.integer("max-message-bytes", 1024, 64 * 1024 * 1024, 4 * 1024 * 1024),
                 file.integer("max-connections", 1, 100_000, 500),
                 file.duration("idle-timeout", Duration.ofMinutes(10)),

@@ -24,7 +24,8 @@ public record PatientIdentity(String medicalRecordNumber, String assigningAuthor
             return NONE;
         }
         String enc = header.encodingCharacters();
-        var encoding = new EncodingCharacters(header.fieldSeparator(), enc);
+        // HAPI wants four encoding characters; a sender without subcomponents may send three
+        var encoding = new EncodingCharacters(header.fieldSeparator(), enc.length() >= 4 ? enc.substring(0, 4) : enc + "&");
         char component = enc.charAt(0);
         char repetition = enc.charAt(1);
         char subcomponent = enc.length() > 3 ? enc.charAt(3) : '&';

@@ -50,7 +50,7 @@ public final class Reception {
         MessageHeader header = MessageHeader.UNKNOWN;
         try {
             String msh18 = msh18(arrival.bytes());
-            Charset named = msh18.isEmpty() ? channel.charset() : Hl7Charsets.forMsh18(msh18).orElse(null);
+            Charset named = msh18.isEmpty() ? unlabelled(arrival.bytes(), channel) : Hl7Charsets.forMsh18(msh18).orElse(null);
             Decoded decoded = decode(arrival.bytes(), named == null ? channel.charset() : named);
             charset = named == null ? channel.charset() : named;
             message.decoded(Hl7Charsets.label(charset), decoded.text());
@@ -80,7 +80,28 @@ public final class Reception {
             return new Reception(message, header, charset, AckCode.AR, e.error());
         } catch (MessageInError e) {
             return new Reception(message, header, charset, AckCode.AE, e.error());
+        } catch (RuntimeException e) {
+            // whatever a sender's bytes do to the code above, they get an answer and are stored
+            return new Reception(message, header, charset, AckCode.AE, new Hl7Error(Hl7ErrorCode.APPLICATION_INTERNAL_ERROR, "",
+                    "the hub could not read the message (" + e.getClass().getSimpleName() + ")"));
         }
+    }
+
+    /** The charset of a message without MSH-18: the channel's, or UTF-8 when the bytes can only be that. */
+    private static Charset unlabelled(byte[] bytes, Channel channel) {
+        if (!channel.detectUtf8() || channel.charset().equals(StandardCharsets.UTF_8) || isAscii(bytes)) {
+            return channel.charset();
+        }
+        return decode(bytes, StandardCharsets.UTF_8).valid() ? StandardCharsets.UTF_8 : channel.charset();
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void recordHeader(InboundMessage message, MessageHeader header) {
