@@ -30,7 +30,8 @@ import org.yigong.hub.mapping.control.MappingResources;
  *
  * <p>All threads are the container's: the network event loops and the ingest workers come from
  * the hub's {@link ManagedThreadFactory}. Settings (system properties): {@code hub.mllp.io-threads}
- * (default 2), {@code hub.ingest.workers} (default 4), {@code hub.ingest.batch} (default 64).
+ * (default 2), {@code hub.ingest.workers} (default 1: one batch at a time commits best on a local
+ * database; more workers overlap commits to a remote one), {@code hub.ingest.batch} (default 64).
  */
 @Singleton
 @Startup
@@ -54,8 +55,18 @@ public class MllpListener {
     @PostConstruct
     void open() {
         List<Channel> channels = ChannelDefinitions.load(new MappingResources(getClass().getClassLoader()));
-        ingest = new Ingest(threads, Integer.getInteger("hub.ingest.workers", 4), Integer.getInteger("hub.ingest.batch", 64),
-                receptions -> store.storeAll(receptions));
+        ingest = new Ingest(threads, Integer.getInteger("hub.ingest.workers", 1), Integer.getInteger("hub.ingest.batch", 64),
+                new Ingest.Storage() {
+                    @Override
+                    public List<org.yigong.hub.inbound.control.Stored> storeAll(List<org.yigong.hub.inbound.control.Reception> receptions) {
+                        return store.storeAll(receptions);
+                    }
+
+                    @Override
+                    public List<org.yigong.hub.inbound.control.Stored> storeNew(List<org.yigong.hub.inbound.control.Reception> receptions) {
+                        return store.storeNew(receptions);
+                    }
+                });
         acceptors = new NioEventLoopGroup(1, threads);
         workers = new NioEventLoopGroup(Integer.getInteger("hub.mllp.io-threads", 2), threads);
         Path configuration = Path.of(System.getProperty("jboss.server.config.dir", "."));

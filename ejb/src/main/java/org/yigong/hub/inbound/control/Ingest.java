@@ -9,7 +9,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -26,7 +25,12 @@ import org.jboss.logging.MDC;
 public final class Ingest implements AutoCloseable {
 
     /** Stores judged messages in one transaction and returns their ACKs. */
-    public interface Storage extends Function<List<Reception>, List<Stored>> {
+    public interface Storage {
+        /** Answers copies of accepted messages with their original ACK. */
+        List<Stored> storeAll(List<Reception> receptions);
+
+        /** For messages expected to be new: fails on a copy of an accepted message. */
+        List<Stored> storeNew(List<Reception> receptions);
     }
 
     private record Job(Arrival arrival, Reception reception, Consumer<Stored> reply) {
@@ -45,6 +49,7 @@ public final class Ingest implements AutoCloseable {
     private final List<BlockingQueue<Job>> queues = new ArrayList<>();
     private final List<Thread> workers = new ArrayList<>();
     private final Storage storage;
+    private final RecentlyAccepted recent = new RecentlyAccepted(200_000);
     private final int batchSize;
     private volatile boolean running = true;
 
@@ -102,11 +107,12 @@ public final class Ingest implements AutoCloseable {
         List<Reception> receptions = batch.stream().map(Job::reception).toList();
         List<Stored> stored;
         try {
-            stored = storage.apply(receptions);
+            stored = recent.anyOf(receptions) ? storage.storeAll(receptions) : storage.storeNew(receptions);
         } catch (RuntimeException batchFailed) {
-            LOG.debugf(batchFailed, "batch of %d not stored; storing one by one", batch.size());
+            LOG.debugf("batch of %d not stored (%s); storing one by one", batch.size(), rootCause(batchFailed));
             stored = batch.stream().map(job -> storeAlone(job.arrival())).toList();
         }
+        recent.remember(receptions, stored);
         for (int i = 0; i < batch.size(); i++) {
             log(receptions.get(i), stored.get(i));
             batch.get(i).reply().accept(stored.get(i));
@@ -116,7 +122,7 @@ public final class Ingest implements AutoCloseable {
     /** Judged again: the entity of the failed batch was already given an id by the rolled-back persist. */
     private Stored storeAlone(Arrival arrival) {
         try {
-            return storage.apply(List.of(Reception.examine(arrival, PARSERS.get()))).get(0);
+            return storage.storeAll(List.of(Reception.examine(arrival, PARSERS.get()))).get(0);
         } catch (RuntimeException e) {
             LOG.errorf("channel=%s from=%s message could not be stored (%s); answered AR",
                     arrival.channel().name(), arrival.remoteAddress(), rootCause(e));

@@ -16,9 +16,10 @@ import org.yigong.hub.inbound.entity.InboundMessage;
  * sent only when this method has returned, that is, when the transaction has committed.
  *
  * <p>A message whose (sending application, sending facility, control id) was already accepted is
- * not stored again: it gets the original ACK, and the original's duplicate count goes up. Two
- * copies arriving at once on two connections meet at the unique key; the loser's transaction fails
- * and its caller retries message by message, finding the winner.
+ * not stored again: it gets the original ACK, and the original's duplicate count goes up. Looking
+ * for earlier copies costs a query per batch, so the ingest stores batches that hold no recently
+ * seen key with {@link #storeNew} and lets the unique key catch the rare copy: that transaction
+ * fails, and its messages are stored again one by one with {@link #storeAll}, which looks.
  */
 @Stateless
 public class MessageStore {
@@ -26,8 +27,20 @@ public class MessageStore {
     @PersistenceContext(unitName = "hub")
     EntityManager em;
 
+    /** Stores messages, answering copies of accepted ones with their original ACK. */
     public List<Stored> storeAll(List<Reception> receptions) {
-        Map<String, Stored> accepted = acceptedEarlier(receptions);
+        return store(receptions, acceptedEarlier(receptions));
+    }
+
+    /**
+     * Stores messages expected to be new, without looking for earlier copies first; a copy of an
+     * accepted message makes the transaction fail on the unique key (and nothing of it is stored).
+     */
+    public List<Stored> storeNew(List<Reception> receptions) {
+        return store(receptions, new HashMap<>());
+    }
+
+    private List<Stored> store(List<Reception> receptions, Map<String, Stored> accepted) {
         List<Stored> results = new ArrayList<>(receptions.size());
         List<Long> duplicated = new ArrayList<>();
         ZonedDateTime now = ZonedDateTime.now();
