@@ -182,6 +182,14 @@ public class InboundMessage {
         this.dedupKey = status == MessageStatus.RECEIVED ? dedupKey(sendingApplication, sendingFacility, controlId) : null;
     }
 
+    /** The router's outcome: ROUTED, UNROUTED or ROUTING_FAILED with what went wrong. */
+    public void routed(MessageStatus outcome, String error) {
+        this.status = outcome;
+        if (error != null) {
+            this.errorText = cut(error, 1000);
+        }
+    }
+
     /** Records the acknowledgement that is sent once this row is committed. */
     public void acknowledged(String ackCode, String ackText) {
         this.ackCode = ackCode;

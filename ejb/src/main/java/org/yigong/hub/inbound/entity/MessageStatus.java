@@ -7,5 +7,11 @@ public enum MessageStatus {
     /** Stored with a content error, acknowledged AE. */
     ERROR,
     /** Rejected, acknowledged AR (unknown facility, unsupported version, no control id, not HL7). */
-    REJECTED
+    REJECTED,
+    /** Routed: its deliveries (possibly none left to do) and workflow hand-overs are recorded. */
+    ROUTED,
+    /** No route matched; visible, and reprocessed when routes change. */
+    UNROUTED,
+    /** A route matched but its translation failed (an unknown code, say); the error says why. */
+    ROUTING_FAILED
 }

@@ -26,15 +26,30 @@ public record MessageDetail(Long id, String controlId, String sendingFacility, S
 
     /** One delivery of the message to an endpoint and how it went. */
     @JsonbNillable
-    public record Delivery(String endpoint, String status, int attempts, String ackCode) {
+    public record Delivery(long id, String endpoint, String status, int attempts, String ackCode, String lastError,
+                           String controlId, String route, String mapping, String createdAt, String nextAttemptAt,
+                           String deliveredAt, Long resentAs) {
+        static Delivery of(org.yigong.hub.delivery.entity.Delivery d) {
+            return new Delivery(d.getId(), d.getEndpoint(), d.getStatus().name(), d.getAttempts(), d.getAckCode(),
+                    d.getLastError(), d.getControlId(), d.getRoute(), d.getMapping(), text(d.getCreatedAt()),
+                    d.getStatus() == org.yigong.hub.delivery.entity.DeliveryStatus.PENDING ? text(d.getNextAttemptAt()) : null,
+                    text(d.getDeliveredAt()), d.getResentAs());
+        }
+
+        private static String text(java.time.Instant instant) {
+            return instant == null ? null : instant.toString();
+        }
     }
 
     static MessageDetail of(InboundMessage m) {
+        return of(m, List.of());
+    }
+
+    static MessageDetail of(InboundMessage m, List<org.yigong.hub.delivery.entity.Delivery> delivered) {
         var summary = MessageSummary.of(m);
         ContentError error = m.getErrorCode() == null && m.getErrorText() == null ? null
                 : new ContentError(m.getErrorCode(), m.getErrorLocation(), m.getErrorText());
-        // routing does not exist yet: nothing has been delivered anywhere
-        List<Delivery> deliveries = List.of();
+        List<Delivery> deliveries = delivered.stream().map(Delivery::of).toList();
         return new MessageDetail(summary.id(), summary.controlId(), summary.sendingFacility(),
                 summary.sendingApplication(), summary.type(), summary.status(), summary.ackCode(),
                 summary.receivedAt(), summary.patientId(), summary.patientName(), summary.channel(),

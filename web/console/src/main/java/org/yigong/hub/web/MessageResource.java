@@ -48,6 +48,9 @@ public class MessageResource {
     @Inject
     MessageSearch messages;
 
+    @jakarta.ejb.EJB
+    org.yigong.hub.delivery.control.DeliveryQueue deliveries;
+
     @GET
     public Response search(@Context UriInfo uri) {
         // dates without an offset are the hub's local time, as operators read them on the console
@@ -63,7 +66,7 @@ public class MessageResource {
         // the id is read here rather than by JAX-RS, so that "/messages/abc" is a JSON 404 like any missing message
         return messageId(id)
                 .flatMap(messages::viewAudited)
-                .map(message -> Response.ok(MessageDetail.of(message)).build())
+                .map(message -> Response.ok(MessageDetail.of(message, deliveries.ofMessage(message.getId()))).build())
                 .orElseGet(() -> ApiError.response(Response.Status.NOT_FOUND, "no message " + shortened(id)));
     }
 

@@ -1,0 +1,66 @@
+package org.yigong.hub.delivery.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.yigong.hub.delivery.entity.Delivery;
+
+/**
+ * The queues of the endpoints, in the database: each method is its own short transaction, so a
+ * socket is never held open inside one (the dispatcher sends between them).
+ */
+@Stateless
+public class DeliveryQueue {
+
+    /** The MSH-10 prefix of messages the hub sends; the rest is the delivery's id. */
+    public static final String CONTROL_ID_PREFIX = "YG";
+
+    @PersistenceContext(unitName = "hub")
+    EntityManager em;
+
+    /** Adds a delivery at the end of its endpoint's queue and gives it its MSH-10. */
+    public Delivery enqueue(Delivery delivery) {
+        em.persist(delivery);
+        String controlId = CONTROL_ID_PREFIX + delivery.getId();
+        delivery.numbered(controlId, OutboundMessage.withControlId(delivery.getPayload(), controlId));
+        return delivery;
+    }
+
+    /** The oldest pending delivery of an endpoint: the only one that may be sent now. */
+    public Optional<Delivery> head(String endpoint) {
+        return em.createNamedQuery(Delivery.QUEUE_HEAD, Delivery.class).setParameter("endpoint", endpoint)
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    public void delivered(long id, String ackCode, String ack) {
+        em.find(Delivery.class, id).delivered(ackCode, ack);
+    }
+
+    /** Records a failed attempt; {@code next} null means no further attempt (FAILED). */
+    public void attemptFailed(long id, String error, String ackCode, String ack, Instant next) {
+        em.find(Delivery.class, id).attemptFailed(error, ackCode, ack, next);
+    }
+
+    /** Sends a failed delivery again, as a new delivery at the end of the queue. */
+    public Delivery resend(long id) {
+        Delivery failed = em.find(Delivery.class, id);
+        if (failed == null) {
+            throw new IllegalArgumentException("no delivery " + id);
+        }
+        Delivery again = enqueue(failed.resend());
+        failed.resentAs(again.getId());
+        return again;
+    }
+
+    public List<Delivery> ofMessage(long messageId) {
+        return em.createNamedQuery(Delivery.OF_MESSAGE, Delivery.class).setParameter("messageId", messageId).getResultList();
+    }
+
+    /** Rows of endpoint, status, count and oldest creation time, for deliveries not yet delivered. */
+    public List<Object[]> depths() {
+        return em.createNamedQuery(Delivery.DEPTHS, Object[].class).getResultList();
+    }
+}

@@ -1,0 +1,23 @@
+package org.yigong.hub.delivery.control;
+
+/** The text of a message as it leaves the hub. */
+public final class OutboundMessage {
+
+    private OutboundMessage() {
+    }
+
+    /** The message with MSH-10 replaced; segments separated by carriage returns. */
+    public static String withControlId(String message, String controlId) {
+        int end = message.indexOf('\r');
+        String msh = end < 0 ? message : message.substring(0, end);
+        String separator = java.util.regex.Pattern.quote(String.valueOf(msh.charAt(3)));
+        String[] fields = msh.split(separator, -1);
+        if (fields.length < 10) {
+            String[] longer = java.util.Arrays.copyOf(fields, 10);
+            java.util.Arrays.fill(longer, fields.length, 10, "");
+            fields = longer;
+        }
+        fields[9] = controlId;
+        return String.join(String.valueOf(msh.charAt(3)), fields) + (end < 0 ? "" : message.substring(end));
+    }
+}

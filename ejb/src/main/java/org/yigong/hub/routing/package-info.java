@@ -1,0 +1,5 @@
+/**
+ * Routing: which endpoints (and, later, which workflows) a received message goes to, through
+ * which mapping; routes are data in {@code hl7-mappings/routes/*.route}.
+ */
+package org.yigong.hub.routing;
