@@ -47,6 +47,9 @@ public class MllpListener {
     @EJB
     MessageStore store;
 
+    @EJB
+    org.yigong.hub.routing.boundary.Routing routing;
+
     private final List<MllpServer> servers = new ArrayList<>();
     private EventLoopGroup acceptors;
     private EventLoopGroup workers;
@@ -59,12 +62,16 @@ public class MllpListener {
                 new Ingest.Storage() {
                     @Override
                     public List<org.yigong.hub.inbound.control.Stored> storeAll(List<org.yigong.hub.inbound.control.Reception> receptions) {
-                        return store.storeAll(receptions);
+                        var stored = store.storeAll(receptions);
+                        routing.wake();
+                        return stored;
                     }
 
                     @Override
                     public List<org.yigong.hub.inbound.control.Stored> storeNew(List<org.yigong.hub.inbound.control.Reception> receptions) {
-                        return store.storeNew(receptions);
+                        var stored = store.storeNew(receptions);
+                        routing.wake();
+                        return stored;
                     }
                 });
         acceptors = new NioEventLoopGroup(1, threads);

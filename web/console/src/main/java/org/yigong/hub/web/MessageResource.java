@@ -51,6 +51,37 @@ public class MessageResource {
     @jakarta.ejb.EJB
     org.yigong.hub.delivery.control.DeliveryQueue deliveries;
 
+    @jakarta.ejb.EJB
+    org.yigong.hub.routing.boundary.Routing routing;
+
+    /**
+     * {@code POST /hub/api/messages/{id}/reprocess}: routes the message again through the current
+     * routes and mappings; new deliveries are queued, earlier ones stay as history.
+     */
+    @jakarta.ws.rs.POST
+    @Path("{id}/reprocess")
+    public Response reprocess(@PathParam("id") String id) {
+        Optional<Long> messageId = messageId(id);
+        if (messageId.isEmpty() || messages.find(messageId.get()).isEmpty()) {
+            return ApiError.response(Response.Status.NOT_FOUND, "no message " + shortened(id));
+        }
+        routing.reprocess(List.of(messageId.get()));
+        return view(id);
+    }
+
+    /**
+     * {@code POST /hub/api/messages/reprocess?status=UNROUTED&...}: the same for every message the
+     * filter finds (the filters of the search, at most {@code limit}, default 50, 500 at most).
+     */
+    @jakarta.ws.rs.POST
+    @Path("reprocess")
+    public Response reprocessAll(@Context UriInfo uri) {
+        MessageQuery query = MessageQuery.fromParameters(firstValues(uri.getQueryParameters()), ZoneId.systemDefault());
+        List<Long> ids = messages.search(query).stream().map(m -> m.getId()).toList();
+        var endpoints = routing.reprocess(ids);
+        return Response.ok(Map.of("reprocessed", ids.size(), "endpoints", endpoints)).build();
+    }
+
     @GET
     public Response search(@Context UriInfo uri) {
         // dates without an offset are the hub's local time, as operators read them on the console

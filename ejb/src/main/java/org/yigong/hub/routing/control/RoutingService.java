@@ -1,0 +1,95 @@
+package org.yigong.hub.routing.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jboss.logging.Logger;
+import org.yigong.hub.delivery.control.DeliveryQueue;
+import org.yigong.hub.delivery.entity.Delivery;
+import org.yigong.hub.inbound.entity.InboundMessage;
+import org.yigong.hub.inbound.entity.MessageStatus;
+
+/**
+ * Routes stored messages: for each, the routes that match, the translation per route, and the
+ * deliveries, written in the same transaction as the message's new status, so that a routing
+ * decision and its outbox rows are never apart. A message whose translation fails gets no
+ * delivery at all (ROUTING_FAILED, with why); one that no route matches is UNROUTED. Either can
+ * be reprocessed once the routes or mappings are fixed; earlier deliveries stay as history.
+ */
+@Stateless
+public class RoutingService {
+
+    private static final Logger LOG = Logger.getLogger(RoutingService.class);
+
+    /** Messages waiting to be routed, oldest first. */
+    public static final String WAITING = "select m.id from InboundMessage m where m.status = org.yigong.hub.inbound.entity.MessageStatus.RECEIVED order by m.id";
+
+    @PersistenceContext(unitName = "hub")
+    EntityManager em;
+
+    @jakarta.ejb.EJB
+    DeliveryQueue queue;
+
+    public List<Long> waiting(int max) {
+        return em.createQuery(WAITING, Long.class).setMaxResults(max).getResultList();
+    }
+
+    /**
+     * Routes messages in id order and returns the endpoints that got deliveries.
+     *
+     * @param endpoints the defined endpoint names (a templated route may name one that is not)
+     */
+    public Set<String> route(List<Long> messageIds, RoutingTable table, Set<String> endpoints, Translator translator) {
+        Set<String> touched = new LinkedHashSet<>();
+        for (Long id : messageIds) {
+            InboundMessage message = em.find(InboundMessage.class, id);
+            if (message == null || message.getRawText() == null
+                    || message.getStatus() == MessageStatus.REJECTED || message.getStatus() == MessageStatus.ERROR) {
+                // only accepted messages are routed; an operator's reprocess of another one does nothing
+                continue;
+            }
+            List<Delivery> deliveries = new ArrayList<>();
+            String problem = plan(message, table, endpoints, translator, deliveries);
+            if (problem != null) {
+                message.routed(MessageStatus.ROUTING_FAILED, problem);
+                LOG.warnf("message %d controlId=%s not routed: %s", id, message.getControlId(), problem);
+            } else if (deliveries.isEmpty()) {
+                message.routed(MessageStatus.UNROUTED, null);
+                LOG.infof("message %d controlId=%s type=%s from=%s: no route", id, message.getControlId(),
+                        message.getMessageType(), message.getSendingFacility());
+            } else {
+                deliveries.forEach(queue::enqueue);
+                message.routed(MessageStatus.ROUTED, null);
+                deliveries.forEach(d -> touched.add(d.getEndpoint()));
+            }
+        }
+        return touched;
+    }
+
+    /** Fills {@code deliveries} and returns null, or returns what prevents routing. */
+    private static String plan(InboundMessage message, RoutingTable table, Set<String> endpoints, Translator translator,
+                               List<Delivery> deliveries) {
+        String text = message.getRawText().replace("\r\n", "\r").replace('\n', '\r');
+        Route.Keys keys = new Route.Keys(message.getSendingApplication(), message.getSendingFacility(),
+                message.getReceivingApplication(), message.getReceivingFacility(), message.getMessageType());
+        for (Route route : table.matching(keys)) {
+            String payload;
+            try {
+                payload = route.mapping() == null ? text : translator.translate(route.mapping(), text);
+            } catch (Translator.Failed e) {
+                return "route " + route.name() + ": " + e.getMessage();
+            }
+            for (String endpoint : route.endpointsFor(keys)) {
+                if (!endpoints.contains(endpoint)) {
+                    return "route " + route.name() + ": no endpoint '" + endpoint + "' is defined (endpoints/" + endpoint + ".endpoint)";
+                }
+                deliveries.add(new Delivery(message.getId(), endpoint, route.name(), route.mapping(), payload));
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,66 @@
+package org.yigong.hub.mapping.control;
+
+import ca.uhn.hl7v2.DefaultHapiContext;
+import ca.uhn.hl7v2.HapiContext;
+import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
+import ca.uhn.hl7v2.parser.ModelClassFactory;
+import ca.uhn.hl7v2.parser.PipeParser;
+import ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator;
+import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
+import java.util.function.Supplier;
+
+/**
+ * HAPI configured as the hub reads messages: every version into the 2.5.1 structures, no
+ * validation (a translation rewrites what the inbound side already accepted), no empty segments
+ * invented when encoding, and no {@code id_file} written into the server's working directory.
+ *
+ * <p>The context is configuration only and is shared; {@link #parser()} gives each translation its
+ * own parser, because a {@link PipeParser} caches structure definitions in an unsynchronised map.
+ */
+final class CanonicalModel {
+
+    static final String VERSION = "2.5.1";
+
+    private final HapiContext context;
+
+    CanonicalModel() {
+        context = withOwnClassLoader(() -> {
+            HapiContext hapi = new DefaultHapiContext(new CanonicalModelClassFactory(VERSION));
+            hapi.getParserConfiguration().setIdGenerator(new InMemoryIDGenerator());
+            // HAPI writes an empty segment ("PID|") for a group's required first segment when the
+            // message lacks it, which would put a segment the sender never sent (or a mapping
+            // dropped) into the destination's message
+            hapi.getParserConfiguration().setEncodeEmptyMandatoryFirstSegments(false);
+            hapi.setValidationContext(ValidationContextFactory.noValidation());
+            return hapi;
+        });
+    }
+
+    /** A new parser; cheap, and never shared between threads. */
+    PipeParser parser() {
+        return new PipeParser(context);
+    }
+
+    ModelClassFactory classes() {
+        return context.getModelClassFactory();
+    }
+
+    /**
+     * HAPI's model class factory reads its package list through the thread's context classloader
+     * when its class is initialised, and fails without one; WildFly's managed threads have none.
+     * Every later lookup falls back to HAPI's own classloader, so only the first use needs this.
+     */
+    static <T> T withOwnClassLoader(Supplier<T> work) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        if (previous != null) {
+            return work.get();
+        }
+        thread.setContextClassLoader(CanonicalModel.class.getClassLoader());
+        try {
+            return work.get();
+        } finally {
+            thread.setContextClassLoader(null);
+        }
+    }
+}

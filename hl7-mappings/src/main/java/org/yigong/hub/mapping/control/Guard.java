@@ -1,0 +1,19 @@
+package org.yigong.hub.mapping.control;
+
+import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.model.Message;
+import ca.uhn.hl7v2.model.Segment;
+
+/** Decides whether a statement applies; a {@link Condition} written as {@code when}, or always. */
+interface Guard {
+
+    Guard ALWAYS = (message, segment, occurrence) -> true;
+
+    /**
+     * @param segment the segment the statement works on, {@code null} for a statement on the whole
+     *     message ({@code version}, {@code escape})
+     * @param occurrence the occurrence of that segment about to be changed, {@code null} when the
+     *     message has none (or the statement works on the whole message)
+     */
+    boolean allows(Message message, String segment, Segment occurrence) throws HL7Exception;
+}
