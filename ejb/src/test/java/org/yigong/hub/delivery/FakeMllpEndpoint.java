@@ -47,21 +47,61 @@ public final class FakeMllpEndpoint implements BeforeEachCallback, AfterEachCall
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
     private volatile Function<String, Answer> behaviour = message -> Answer.ack("AA", controlId(message));
+    private final int port;
     private ServerSocket server;
     private Thread acceptor;
 
+    /** On a free port. */
+    public FakeMllpEndpoint() {
+        this(0);
+    }
+
+
+    /** On a given port, where the hub was told to find this endpoint. */
+    public FakeMllpEndpoint(int port) {
+        this(port, StandardCharsets.UTF_8);
+    }
+
+    /** On a given port, reading messages in the endpoint's charset. */
+    public FakeMllpEndpoint(int port, java.nio.charset.Charset charset) {
+        this.port = port;
+        this.charset = charset;
+    }
+
+    private final java.nio.charset.Charset charset;
+
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        start();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        stop();
+    }
+
+    /** Starts listening (the endpoint comes up). */
+    public void start() throws IOException {
+        server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
         acceptor = new Thread(this::accept, "fake-mllp-endpoint");
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
-    @Override
-    public void afterEach(ExtensionContext context) throws IOException {
-        server.close();
+    /** The endpoint goes down: it stops listening and drops every open connection. */
+    public void stop() throws IOException {
+        if (server != null) {
+            server.close();
+        }
+        for (Socket open : open) {
+            open.close();
+        }
+        open.clear();
     }
+
+    private final List<Socket> open = new CopyOnWriteArrayList<>();
 
     public URI address() {
         return URI.create("mllp://127.0.0.1:" + server.getLocalPort());
@@ -97,6 +137,7 @@ public final class FakeMllpEndpoint implements BeforeEachCallback, AfterEachCall
         while (!server.isClosed()) {
             try {
                 Socket connection = server.accept();
+                open.add(connection);
                 connections.incrementAndGet();
                 Thread serve = new Thread(() -> serve(connection), "fake-mllp-connection");
                 serve.setDaemon(true);
@@ -110,7 +151,7 @@ public final class FakeMllpEndpoint implements BeforeEachCallback, AfterEachCall
     private void serve(Socket connection) {
         try (connection; InputStream in = connection.getInputStream(); OutputStream out = connection.getOutputStream()) {
             while (true) {
-                String message = readFrame(in);
+                String message = readFrame(in, charset);
                 if (message == null) {
                     return;
                 }
@@ -129,7 +170,7 @@ public final class FakeMllpEndpoint implements BeforeEachCallback, AfterEachCall
         }
     }
 
-    private static String readFrame(InputStream in) throws IOException {
+    private static String readFrame(InputStream in, java.nio.charset.Charset charset) throws IOException {
         int b;
         while ((b = in.read()) != 0x0B) {
             if (b < 0) {
@@ -144,6 +185,6 @@ public final class FakeMllpEndpoint implements BeforeEachCallback, AfterEachCall
             message.write(b);
         }
         in.read();
-        return message.toString(StandardCharsets.UTF_8);
+        return message.toString(charset);
     }
 }

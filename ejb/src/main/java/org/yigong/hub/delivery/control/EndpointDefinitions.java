@@ -41,7 +41,7 @@ public final class EndpointDefinitions {
     }
 
     static Endpoint parse(String path, String content) {
-        DefinitionFile file = DefinitionFile.parse(path, content).allowOnly(SETTINGS);
+        DefinitionFile file = DefinitionFile.parse(path, withOverrides(content)).allowOnly(SETTINGS);
         String name = file.text("name");
         if (!NAME.matcher(name).matches()) {
             throw file.error(file.setting("name").orElseThrow(),
@@ -79,6 +79,29 @@ public final class EndpointDefinitions {
                 file.duration("retry-delay", Duration.ofSeconds(10)), backoff,
                 file.duration("max-retry-delay", Duration.ofMinutes(10)),
                 file.choice("on-error", Endpoint.ErrorPolicy.class, Endpoint.ErrorPolicy.RETRY), path);
+    }
+
+    /**
+     * Any setting but the name may also be given as system property
+     * {@code hub.endpoint.<name>.<setting>} (e.g. {@code hub.endpoint.county-ris.response-timeout=60s}),
+     * which wins over the file: operators tune an endpoint without a rebuild.
+     */
+    private static String withOverrides(String content) {
+        String name = DefinitionFile.parse("", content).text("name", "");
+        StringBuilder overridden = new StringBuilder();
+        for (String line : content.lines().toList()) {
+            int equals = line.indexOf('=');
+            String key = equals > 0 && !line.strip().startsWith("#") ? line.substring(0, equals).strip() : null;
+            String value = key == null || key.equals("name") ? null : System.getProperty("hub.endpoint." + name + "." + key);
+            overridden.append(value == null ? line : key + " = " + value).append('\n');
+        }
+        for (String key : SETTINGS) {
+            String value = System.getProperty("hub.endpoint." + name + "." + key);
+            if (value != null && !key.equals("name") && !content.lines().anyMatch(l -> l.strip().startsWith(key + " ") || l.strip().startsWith(key + "="))) {
+                overridden.append(key).append(" = ").append(value).append('\n');
+            }
+        }
+        return overridden.toString();
     }
 
     private static java.util.Optional<String> override(String name) {
