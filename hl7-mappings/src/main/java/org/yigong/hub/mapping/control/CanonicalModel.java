@@ -14,14 +14,20 @@ import java.util.function.Supplier;
  * validation (a translation rewrites what the inbound side already accepted), no empty segments
  * invented when encoding, and no {@code id_file} written into the server's working directory.
  *
- * <p>The context is configuration only and is shared; {@link #parser()} gives each translation its
- * own parser, because a {@link PipeParser} caches structure definitions in an unsynchronised map.
+ * <p>The context is configuration only and is shared; {@link #parser()} gives each thread its own
+ * parser, because a {@link PipeParser} caches structure definitions in an unsynchronised map, and
+ * keeps it, because filling that cache again for every message cost most of a translation.
  */
 final class CanonicalModel {
 
     static final String VERSION = "2.5.1";
 
     private final HapiContext context;
+    private final ThreadLocal<PipeParser> parsers = ThreadLocal.withInitial(() -> new PipeParser(context()));
+
+    private HapiContext context() {
+        return context;
+    }
 
     CanonicalModel() {
         context = withOwnClassLoader(() -> {
@@ -36,9 +42,9 @@ final class CanonicalModel {
         });
     }
 
-    /** A new parser; cheap, and never shared between threads. */
+    /** This thread's parser, never shared with another thread. */
     PipeParser parser() {
-        return new PipeParser(context);
+        return parsers.get();
     }
 
     ModelClassFactory classes() {
