@@ -9,6 +9,7 @@ import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
 import ca.uhn.hl7v2.parser.PipeParser;
 import ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator;
 import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
+import org.yigong.hub.mapping.Hl7Explanation;
 
 /**
  * Parses every supported version (2.3 to 2.5.1) into HAPI's 2.5.1 structures, the hub's one
@@ -36,7 +37,7 @@ public final class CanonicalParser {
         try {
             return parser.parse(normalizedText);
         } catch (HL7Exception e) {
-            throw new MessageInError(new Hl7Error(code(e), location(e.getLocation()), "cannot parse the message: " + withoutValues(e)));
+            throw new MessageInError(new Hl7Error(code(e), location(e.getLocation()), "cannot parse the message: " + Hl7Explanation.withoutValues(e)));
         } catch (RuntimeException e) {
             // HAPI throws unchecked exceptions for some malformed structures
             throw new MessageInError(new Hl7Error(Hl7ErrorCode.DATA_TYPE_ERROR, "",
@@ -51,20 +52,6 @@ public final class CanonicalParser {
     private static Hl7ErrorCode code(HL7Exception e) {
         Hl7ErrorCode code = Hl7ErrorCode.of(e.getErrorCode());
         return code == Hl7ErrorCode.APPLICATION_INTERNAL_ERROR ? Hl7ErrorCode.DATA_TYPE_ERROR : code;
-    }
-
-    /**
-     * HAPI's explanation without the values it quotes (a birth date, the start of the message):
-     * error texts are stored, shown and sent, and must not carry patient data of their own.
-     */
-    static String withoutValues(HL7Exception e) {
-        String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        text = text.replaceAll("[a-z][\\w.]*\\.[A-Z]\\w*(Exception|Error):\\s*", "");
-        int beginning = text.indexOf(" beginning ");
-        if (beginning >= 0) {
-            text = text.substring(0, beginning);
-        }
-        return text.replaceAll("'[^']*'", "'…'").replaceAll("\"[^\"]*\"", "\"…\"").strip();
     }
 
     private static String location(Location location) {

@@ -4,8 +4,7 @@ import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.parser.PipeParser;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.yigong.hub.mapping.Hl7Explanation;
 import org.yigong.hub.mapping.Translation;
 import org.yigong.hub.mapping.TranslationFailed;
 
@@ -21,9 +20,6 @@ final class Mapping implements Translation {
     }
 
     /** Where HAPI starts quoting the message in its explanations. */
-    private static final List<Pattern> QUOTING = List.of(
-            Pattern.compile(" beginning "), Pattern.compile("\\.? ?The following is"), Pattern.compile("[A-Z][A-Z0-9]{2}\\|"));
-
     private final String name;
     private final String file;
     private final List<Step> steps;
@@ -52,7 +48,7 @@ final class Mapping implements Translation {
         try {
             text = parser.encode(canonical);
         } catch (HL7Exception | RuntimeException e) {
-            throw new TranslationFailed(name, file, 0, "the message cannot be encoded for translation: " + withoutValues(e));
+            throw new TranslationFailed(name, file, 0, "the message cannot be encoded for translation: " + Hl7Explanation.withoutValues(e));
         }
         Message copy = parse(parser, text);
         run(copy);
@@ -67,7 +63,7 @@ final class Mapping implements Translation {
         try {
             return parser.encode(message);
         } catch (HL7Exception | RuntimeException e) {
-            throw new TranslationFailed(name, file, 0, "the translated message cannot be encoded: " + withoutValues(e));
+            throw new TranslationFailed(name, file, 0, "the translated message cannot be encoded: " + Hl7Explanation.withoutValues(e));
         }
     }
 
@@ -75,7 +71,7 @@ final class Mapping implements Translation {
         try {
             return parser.parse(text);
         } catch (HL7Exception | RuntimeException e) {
-            throw new TranslationFailed(name, file, 0, "the message cannot be parsed: " + withoutValues(e));
+            throw new TranslationFailed(name, file, 0, "the message cannot be parsed: " + Hl7Explanation.withoutValues(e));
         }
     }
 
@@ -87,24 +83,9 @@ final class Mapping implements Translation {
                 throw new TranslationFailed(name, file, step.line(), e.getMessage());
             } catch (HL7Exception | RuntimeException e) {
                 throw new TranslationFailed(name, file, step.line(),
-                        "'" + step.source() + "' cannot be carried out for this message: " + withoutValues(e));
+                        "'" + step.source() + "' cannot be carried out for this message: " + Hl7Explanation.withoutValues(e));
             }
         }
-    }
-
-    /**
-     * HAPI's explanation without what it quotes: messages end up in the operator console and in
-     * logs, and a quoted value may be a patient's.
-     */
-    static String withoutValues(Exception e) {
-        String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        for (Pattern quoting : QUOTING) {
-            Matcher m = quoting.matcher(text);
-            if (m.find()) {
-                text = text.substring(0, m.start());
-            }
-        }
-        return text.replaceAll("'[^']*'", "'…'").replaceAll("\"[^\"]*\"", "\"…\"").strip();
     }
 
     @Override
