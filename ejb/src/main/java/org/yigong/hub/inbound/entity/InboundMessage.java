@@ -39,10 +39,21 @@ import java.time.Instant;
         query = "select m.dedupKey, m.id, m.ackText, m.charset from InboundMessage m where m.dedupKey in :keys")
 @NamedQuery(name = InboundMessage.COUNT_DUPLICATE,
         query = "update InboundMessage m set m.duplicateCount = m.duplicateCount + 1 where m.id = :id")
+@NamedQuery(name = InboundMessage.ROUTED,
+        query = "update InboundMessage m set m.status = :status where m.id = :id")
+@NamedQuery(name = InboundMessage.NOT_ROUTED,
+        query = "update InboundMessage m set m.status = :status, m.errorText = :error where m.id = :id")
 public class InboundMessage {
 
     public static final String ACCEPTED_BY_DEDUP_KEY = "InboundMessage.acceptedByDedupKey";
     public static final String COUNT_DUPLICATE = "InboundMessage.countDuplicate";
+    /**
+     * The router's outcome, written as a statement of its own: a resend arriving at the same time
+     * raises the duplicate count the same way, and neither may overwrite the other's column.
+     */
+    public static final String ROUTED = "InboundMessage.routed";
+    /** The router's outcome when routing failed, with why. */
+    public static final String NOT_ROUTED = "InboundMessage.notRouted";
 
     @Id
     @SequenceGenerator(name = "HUB_MESSAGE_SEQ", sequenceName = "HUB_MESSAGE_SEQ", allocationSize = 50)
@@ -180,14 +191,6 @@ public class InboundMessage {
         this.errorLocation = cut(errorLocation, 40);
         this.errorText = cut(errorText, 1000);
         this.dedupKey = status == MessageStatus.RECEIVED ? dedupKey(sendingApplication, sendingFacility, controlId) : null;
-    }
-
-    /** The router's outcome: ROUTED, UNROUTED or ROUTING_FAILED with what went wrong. */
-    public void routed(MessageStatus outcome, String error) {
-        this.status = outcome;
-        if (error != null) {
-            this.errorText = cut(error, 1000);
-        }
     }
 
     /** Records the acknowledgement that is sent once this row is committed. */

@@ -55,19 +55,28 @@ public class RoutingService {
             List<Delivery> deliveries = new ArrayList<>();
             String problem = plan(message, table, endpoints, translator, deliveries);
             if (problem != null) {
-                message.routed(MessageStatus.ROUTING_FAILED, problem);
+                routed(id, MessageStatus.ROUTING_FAILED, problem);
                 LOG.warnf("message %d controlId=%s not routed: %s", id, message.getControlId(), problem);
             } else if (deliveries.isEmpty()) {
-                message.routed(MessageStatus.UNROUTED, null);
+                routed(id, MessageStatus.UNROUTED, null);
                 LOG.infof("message %d controlId=%s type=%s from=%s: no route", id, message.getControlId(),
                         message.getMessageType(), message.getSendingFacility());
             } else {
                 deliveries.forEach(queue::enqueue);
-                message.routed(MessageStatus.ROUTED, null);
+                routed(id, MessageStatus.ROUTED, null);
                 deliveries.forEach(d -> touched.add(d.getEndpoint()));
             }
         }
         return touched;
+    }
+
+    private void routed(long id, MessageStatus outcome, String error) {
+        if (error == null) {
+            em.createNamedQuery(InboundMessage.ROUTED).setParameter("id", id).setParameter("status", outcome).executeUpdate();
+        } else {
+            em.createNamedQuery(InboundMessage.NOT_ROUTED).setParameter("id", id).setParameter("status", outcome)
+                    .setParameter("error", error.length() <= 1000 ? error : error.substring(0, 1000)).executeUpdate();
+        }
     }
 
     /** Fills {@code deliveries} and returns null, or returns what prevents routing. */
