@@ -58,10 +58,6 @@ public class DeliveryDispatch {
         return endpoints.values();
     }
 
-    public boolean knows(String endpoint) {
-        return endpoints.containsKey(endpoint);
-    }
-
     /** Something was queued for this endpoint: do not wait for the next poll. */
     public void wake(String endpoint) {
         EndpointDispatcher dispatcher = dispatchers.get(endpoint);

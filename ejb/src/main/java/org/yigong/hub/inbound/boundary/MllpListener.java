@@ -21,7 +21,10 @@ import org.yigong.hub.inbound.control.Channel;
 import org.yigong.hub.inbound.control.ChannelDefinitions;
 import org.yigong.hub.inbound.control.Ingest;
 import org.yigong.hub.inbound.control.MessageStore;
+import org.yigong.hub.inbound.control.Reception;
+import org.yigong.hub.inbound.control.Stored;
 import org.yigong.hub.mapping.control.MappingResources;
+import org.yigong.hub.routing.boundary.Routing;
 
 /**
  * Opens every channel of hl7-mappings when the hub starts, after the schema is migrated, and closes
@@ -48,7 +51,7 @@ public class MllpListener {
     MessageStore store;
 
     @EJB
-    org.yigong.hub.routing.boundary.Routing routing;
+    Routing routing;
 
     private final List<MllpServer> servers = new ArrayList<>();
     private EventLoopGroup acceptors;
@@ -59,21 +62,7 @@ public class MllpListener {
     void open() {
         List<Channel> channels = ChannelDefinitions.load(new MappingResources(getClass().getClassLoader()));
         ingest = new Ingest(threads, Integer.getInteger("hub.ingest.workers", 1), Integer.getInteger("hub.ingest.batch", 64),
-                new Ingest.Storage() {
-                    @Override
-                    public List<org.yigong.hub.inbound.control.Stored> storeAll(List<org.yigong.hub.inbound.control.Reception> receptions) {
-                        var stored = store.storeAll(receptions);
-                        routing.wake();
-                        return stored;
-                    }
-
-                    @Override
-                    public List<org.yigong.hub.inbound.control.Stored> storeNew(List<org.yigong.hub.inbound.control.Reception> receptions) {
-                        var stored = store.storeNew(receptions);
-                        routing.wake();
-                        return stored;
-                    }
-                });
+                new StoreThenRoute());
         acceptors = new NioEventLoopGroup(1, threads);
         workers = new NioEventLoopGroup(Integer.getInteger("hub.mllp.io-threads", 2), threads);
         Path configuration = Path.of(System.getProperty("jboss.server.config.dir", "."));
@@ -89,9 +78,21 @@ public class MllpListener {
         }
     }
 
-    /** The channels listening now, for operators. */
-    public List<Channel> channels() {
-        return servers.stream().map(MllpServer::channel).toList();
+    /** Stores through the message store, then tells routing there is something new to route. */
+    private final class StoreThenRoute implements Ingest.Storage {
+        @Override
+        public List<Stored> storeAll(List<Reception> receptions) {
+            List<Stored> stored = store.storeAll(receptions);
+            routing.wake();
+            return stored;
+        }
+
+        @Override
+        public List<Stored> storeNew(List<Reception> receptions) {
+            List<Stored> stored = store.storeNew(receptions);
+            routing.wake();
+            return stored;
+        }
     }
 
     @PreDestroy

@@ -89,11 +89,6 @@ public final class MllpServer implements AutoCloseable {
         return channel;
     }
 
-    /** Open connections right now. */
-    public int connections() {
-        return connections.get();
-    }
-
     /** Stops accepting; open connections are closed with the event loops. */
     @Override
     public void close() {

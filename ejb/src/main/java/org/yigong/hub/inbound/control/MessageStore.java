@@ -81,8 +81,4 @@ public class MessageStore {
         }
         return found;
     }
-
-    public InboundMessage find(long id) {
-        return em.find(InboundMessage.class, id);
-    }
 }
