@@ -25,6 +25,7 @@ import org.yigong.hub.routing.control.RouteDefinitions;
 import org.yigong.hub.routing.control.RoutingService;
 import org.yigong.hub.routing.control.RoutingTable;
 import org.yigong.hub.routing.control.Translator;
+import org.yigong.hub.workflow.control.WorkflowBridge;
 
 /**
  * Loads the mappings, code tables and routes of hl7-mappings when the hub starts (anything broken
@@ -49,6 +50,9 @@ public class Routing {
 
     @EJB
     DeliveryDispatch dispatch;
+
+    @EJB
+    WorkflowBridge workflows;
 
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running = true;
@@ -83,6 +87,12 @@ public class Routing {
     }
 
     private void work() {
+        try {
+            awaitProcesses();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         while (running) {
             try {
                 List<Long> waiting = service.waiting(BATCH);
@@ -92,7 +102,7 @@ public class Routing {
                     }
                     continue;
                 }
-                service.route(waiting, table, endpoints, translator).forEach(dispatch::wake);
+                routeBatch(waiting);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -105,6 +115,67 @@ public class Routing {
                     return;
                 }
             }
+        }
+    }
+
+    /**
+     * A batch is one transaction; when it fails, its messages are routed one by one, and one that
+     * fails on its own is set aside as ROUTING_FAILED with the reason, so nothing behind it waits.
+     * If even that cannot be written the database is away, and the caller pauses.
+     */
+    private void routeBatch(List<Long> waiting) {
+        try {
+            service.route(waiting, table, endpoints, translator).forEach(dispatch::wake);
+            return;
+        } catch (RuntimeException batch) {
+            if (waiting.size() == 1) {
+                setAside(waiting.get(0), batch);
+                return;
+            }
+            LOG.debugf(batch, "routing batch of %d failed, routing one by one", waiting.size());
+        }
+        for (Long id : waiting) {
+            try {
+                service.route(List.of(id), table, endpoints, translator).forEach(dispatch::wake);
+            } catch (RuntimeException single) {
+                setAside(id, single);
+            }
+        }
+    }
+
+    private void setAside(long id, RuntimeException cause) {
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String reason = root.getClass().getSimpleName() + ": " + root.getMessage();
+        service.failed(id, reason);
+        LOG.warnf("message %d set aside as ROUTING_FAILED: %s", id, reason);
+    }
+
+    /**
+     * Processes are deployed by the process application after this bean starts; routing the first
+     * messages before that would set them aside. Waits for them a minute at most: a route naming
+     * a process that never comes still routes, and its messages say which process is missing.
+     */
+    private void awaitProcesses() throws InterruptedException {
+        Set<String> named = table.routes().stream().map(org.yigong.hub.routing.control.Route::process)
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        Set<String> missing = named;
+        while (running && !named.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                missing = workflows.undeployed(named);
+            } catch (RuntimeException e) {
+                missing = named;
+            }
+            if (missing.isEmpty()) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        if (!missing.isEmpty()) {
+            LOG.warnf("routes name processes that are not deployed: %s", missing);
         }
     }
 

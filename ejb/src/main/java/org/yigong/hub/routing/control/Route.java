@@ -5,15 +5,17 @@ import java.util.regex.Pattern;
 
 /**
  * Where messages of a kind go: a condition on the MSH of a message, the endpoints it is delivered
- * to, and the mapping it is translated with on the way. Every route that matches a message applies
- * (a lab order may go to the LIS and to a workflow).
+ * to, the mapping it is translated with on the way, and the process it belongs to. Every route
+ * that matches a message applies (a lab order may go to the LIS and to a workflow).
  *
  * @param endpoints endpoint names; {@code {sending-facility}} and {@code {receiving-facility}} are
  *                  replaced from MSH-4 and MSH-6, so results find the HIS of the ordering township
+ * @param process   key of the BPMN process the route's messages are handed to (started by a new
+ *                  order, correlated by its report or cancellation), or null
  */
 public record Route(String name, String description, List<Pattern> facilities, List<Pattern> applications,
                     List<String> types, List<Pattern> receivingApplications, List<String> endpoints,
-                    String mapping, String source) {
+                    String mapping, String process, String source) {
 
     /** The fields of a message a route is chosen by. */
     public record Keys(String sendingApplication, String sendingFacility, String receivingApplication,

@@ -22,12 +22,17 @@ import org.yigong.hub.mapping.control.MappingResources;
  * receiving-application = CNTY_RIS  # MSH-5 (optional)
  * to = county-ris                   # endpoints; {receiving-facility} / {sending-facility} are filled in
  * mapping = township-imaging-order-to-county-ris
+ * process = remote-diagnosis        # BPMN process key: a new order starts it, its report or
+ *                                   # cancellation is correlated to it (optional)
  * </pre>
+ *
+ * A route needs {@code to}, {@code process} or both. Whether a named process is deployed is checked
+ * when the hub starts routing, since processes are deployed after the routes are read.
  */
 public final class RouteDefinitions {
 
     static final List<String> SETTINGS = List.of("name", "description", "facility", "application", "type",
-            "receiving-application", "to", "mapping");
+            "receiving-application", "to", "mapping", "process");
 
     private RouteDefinitions() {
     }
@@ -54,8 +59,12 @@ public final class RouteDefinitions {
     static Route parse(String path, String content, Set<String> endpoints, Set<String> mappings) {
         DefinitionFile file = DefinitionFile.parse(path, content).allowOnly(SETTINGS);
         List<String> to = file.list("to");
-        if (to.isEmpty()) {
-            throw new DefinitionException(path, 0, "'to' is missing: name the endpoints this route delivers to");
+        String process = file.text("process", null);
+        if (to.isEmpty() && process == null) {
+            throw new DefinitionException(path, 0, "'to' is missing: name the endpoints this route delivers to (or the process it hands messages to)");
+        }
+        if (process != null && !process.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
+            throw file.error(file.setting("process").orElseThrow(), "'" + process + "' is not a BPMN process key");
         }
         for (String endpoint : to) {
             if (!endpoint.contains("{") && !endpoints.contains(endpoint)) {
@@ -68,7 +77,7 @@ public final class RouteDefinitions {
         }
         return new Route(file.text("name"), file.text("description", ""), patterns(file.list("facility")),
                 patterns(file.list("application")), file.list("type"), patterns(file.list("receiving-application")),
-                to, mapping, path);
+                to, mapping, process, path);
     }
 
     private static List<Pattern> patterns(List<String> values) {

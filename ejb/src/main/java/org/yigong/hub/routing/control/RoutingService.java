@@ -12,6 +12,7 @@ import org.yigong.hub.delivery.control.DeliveryQueue;
 import org.yigong.hub.delivery.entity.Delivery;
 import org.yigong.hub.inbound.entity.InboundMessage;
 import org.yigong.hub.inbound.entity.MessageStatus;
+import org.yigong.hub.workflow.control.WorkflowBridge;
 
 /**
  * Routes stored messages: for each, the routes that match, the translation per route, and the
@@ -34,6 +35,9 @@ public class RoutingService {
     @jakarta.ejb.EJB
     DeliveryQueue queue;
 
+    @jakarta.ejb.EJB
+    WorkflowBridge workflows;
+
     public List<Long> waiting(int max) {
         return em.createQuery(WAITING, Long.class).setMaxResults(max).getResultList();
     }
@@ -53,21 +57,40 @@ public class RoutingService {
                 continue;
             }
             List<Delivery> deliveries = new ArrayList<>();
-            String problem = plan(message, table, endpoints, translator, deliveries);
+            List<HandOver> handOvers = new ArrayList<>();
+            String problem = plan(message, table, endpoints, translator, deliveries, handOvers);
             if (problem != null) {
                 routed(id, MessageStatus.ROUTING_FAILED, problem);
                 LOG.warnf("message %d controlId=%s not routed: %s", id, message.getControlId(), problem);
-            } else if (deliveries.isEmpty()) {
+            } else if (deliveries.isEmpty() && handOvers.isEmpty()) {
                 routed(id, MessageStatus.UNROUTED, null);
                 LOG.infof("message %d controlId=%s type=%s from=%s: no route", id, message.getControlId(),
                         message.getMessageType(), message.getSendingFacility());
             } else {
                 deliveries.forEach(queue::enqueue);
+                for (HandOver handOver : handOvers) {
+                    String outcome = workflows.handOver(handOver.process(), message, handOver.payload(), handOver.centre(), null);
+                    LOG.infof("message %d controlId=%s %s", id, message.getControlId(), outcome);
+                }
                 routed(id, MessageStatus.ROUTED, null);
                 deliveries.forEach(d -> touched.add(d.getEndpoint()));
             }
         }
         return touched;
+    }
+
+    /**
+     * Marks one message ROUTING_FAILED in a transaction of its own, after routing it threw: so a
+     * message that breaks its process (or anything else unforeseen) is set aside, visible with
+     * why, instead of holding up every message behind it.
+     */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.REQUIRES_NEW)
+    public void failed(long messageId, String reason) {
+        routed(messageId, MessageStatus.ROUTING_FAILED, reason == null ? "routing failed" : reason);
+    }
+
+    /** A message to hand to a workflow once its deliveries are queued. */
+    private record HandOver(String process, String payload, String centre) {
     }
 
     private void routed(long id, MessageStatus outcome, String error) {
@@ -81,7 +104,7 @@ public class RoutingService {
 
     /** Fills {@code deliveries} and returns null, or returns what prevents routing. */
     private static String plan(InboundMessage message, RoutingTable table, Set<String> endpoints, Translator translator,
-                               List<Delivery> deliveries) {
+                               List<Delivery> deliveries, List<HandOver> handOvers) {
         String text = message.getRawText().replace("\r\n", "\r").replace('\n', '\r');
         Route.Keys keys = new Route.Keys(message.getSendingApplication(), message.getSendingFacility(),
                 message.getReceivingApplication(), message.getReceivingFacility(), message.getMessageType());
@@ -97,6 +120,10 @@ public class RoutingService {
                     return "route " + route.name() + ": no endpoint '" + endpoint + "' is defined (endpoints/" + endpoint + ".endpoint)";
                 }
                 deliveries.add(new Delivery(message.getId(), endpoint, route.name(), route.mapping(), payload));
+            }
+            if (route.process() != null) {
+                List<String> to = route.endpointsFor(keys);
+                handOvers.add(new HandOver(route.process(), payload, to.isEmpty() ? null : to.get(0)));
             }
         }
         return null;
