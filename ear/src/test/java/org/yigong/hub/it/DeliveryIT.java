@@ -47,6 +47,8 @@ class DeliveryIT {
     @RegisterExtension
     final FakeMllpEndpoint ecg = new FakeMllpEndpoint(3103 + HubHttp.PORT_OFFSET);
     @RegisterExtension
+    final FakeMllpEndpoint countyHis = new FakeMllpEndpoint(3104 + HubHttp.PORT_OFFSET);
+    @RegisterExtension
     final FakeMllpEndpoint insurance = new FakeMllpEndpoint(3105 + HubHttp.PORT_OFFSET);
     @RegisterExtension
     final FakeMllpEndpoint township = new FakeMllpEndpoint(3111 + HubHttp.PORT_OFFSET, GB18030);
@@ -146,6 +148,31 @@ class DeliveryIT {
         assertThat(arrived).as("in the order they were sent, each once").containsExactlyElementsOf(IntStream.range(0, orders).boxed().toList());
     }
 
+    /** county-his is ordered per patient ({@code order = patient} in its endpoint file). */
+    @Test
+    void aPatientTheHisKeepsRefusingHoldsUpOnlyThatPatientAndTheirUpdateWaitsForTheirRegistration() throws Exception {
+        String stuck = "PS" + RUN;
+        countyHis.answer(message -> FakeMllpEndpoint.Answer.ack(message.contains(stuck) ? "AE" : "AA", FakeMllpEndpoint.controlId(message)));
+        byte[] registration = InboundIT.sample("adt_a04_township_registration_gb18030.hl7");
+        try (var his = new MllpPeer(MllpPeer.TOWNSHIP_PORT)) {
+            for (String[] m : new String[][] {{stuck, "ADT^A04"}, {stuck, "ADT^A08"}, {"PB" + RUN, "ADT^A04"}, {"PC" + RUN, "ADT^A04"}}) {
+                String text = new String(InboundIT.withControlId(registration, m[0] + m[1].substring(4)), ISO_8859_1)
+                        .replace("KHZ0012345", m[0]).replace("ADT^A04^", m[1] + "^").replace("EVN|A04", "EVN|" + m[1].substring(4));
+                assertThat(MllpPeer.msa(his.send(text.getBytes(ISO_8859_1), GB18030))).startsWith("AA|");
+            }
+        }
+        waitFor("the two other patients' registrations", () -> countyHis.received().stream()
+                .filter(m -> m.contains("PB" + RUN) || m.contains("PC" + RUN)).count() >= 2);
+        assertThat(countyHis.received()).as("the refused patient's update waits for their registration")
+                .filteredOn(m -> m.contains(stuck)).allMatch(m -> m.contains("ADT^A04"));
+
+        countyHis.answer(message -> FakeMllpEndpoint.Answer.ack("AA", FakeMllpEndpoint.controlId(message)));
+        waitFor("the refused patient's update", () -> countyHis.received().stream().anyMatch(m -> m.contains(stuck) && m.contains("ADT^A08")));
+        List<String> stuckPatient = countyHis.received().stream().filter(m -> m.contains(stuck)).map(m -> m.contains("ADT^A08") ? "A08" : "A04").toList();
+        assertThat(stuckPatient.subList(0, stuckPatient.size() - 1)).as("registration attempts, then the update once").containsOnly("A04").hasSizeGreaterThan(1);
+        assertThat(stuckPatient.get(stuckPatient.size() - 1)).isEqualTo("A08");
+    }
+
     @Test
     void aRejectedDeliveryFailsAtOnceAndIsDeliveredWhenResent() throws Exception {
         ecg.answer(message -> FakeMllpEndpoint.Answer.ack("AR", FakeMllpEndpoint.controlId(message)));
@@ -165,6 +192,34 @@ class DeliveryIT {
                 .anyMatch(d -> d.asJsonObject().getString("status").equals("DELIVERED")));
         assertThat(HubHttp.array(http.get("/hub/api/endpoints")).stream().map(e -> e.asJsonObject().getString("name")))
                 .contains("county-ecg", "county-ris", "township-his.TWN_KHZ");
+    }
+
+    @Test
+    void failedDeliveriesOfAnEndpointAreResentTogetherOnceEach() throws Exception {
+        String since = java.time.Instant.now().minusSeconds(1).toString();
+        ecg.answer(message -> FakeMllpEndpoint.Answer.ack("AR", FakeMllpEndpoint.controlId(message)));
+        List<Long> messages = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String controlId = "BR" + RUN + i;
+            send(MllpPeer.TOWNSHIP_PORT, InboundIT.withControlId(InboundIT.sample("orm_o01_ecg_order.hl7"), controlId), UTF_8);
+            messages.add(HubHttp.array(http.get("/hub/api/messages?controlId=" + controlId)).getJsonObject(0).getJsonNumber("id").longValue());
+        }
+        for (long id : messages) {
+            waitFor("the AR recorded", () -> !deliveries(id).isEmpty() && "FAILED".equals(firstDelivery(id).getString("status")));
+        }
+
+        ecg.answer(message -> FakeMllpEndpoint.Answer.ack("AA", FakeMllpEndpoint.controlId(message)));
+        var bulk = http.postJson("/hub/api/endpoints/county-ecg/resend-failed?from=" + since, "");
+        assertThat(bulk.statusCode()).as(bulk.body()).isEqualTo(200);
+        assertThat(HubHttp.object(bulk).getInt("resent")).isGreaterThanOrEqualTo(3);
+        for (long id : messages) {
+            waitFor("message " + id + " delivered after the bulk resend", () -> deliveries(id).stream()
+                    .anyMatch(d -> d.asJsonObject().getString("status").equals("DELIVERED")));
+        }
+        var again = http.postJson("/hub/api/endpoints/county-ecg/resend-failed?from=" + since, "");
+        assertThat(HubHttp.object(again).getInt("resent")).as("each failed delivery is resent once").isZero();
+        assertThat(http.postJson("/hub/api/endpoints/county-nothing/resend-failed", "").statusCode()).isEqualTo(404);
+        assertThat(http.postJson("/hub/api/endpoints/county-ecg/resend-failed?from=yesterday", "").statusCode()).isEqualTo(400);
     }
 
     @Test

@@ -14,7 +14,8 @@ import org.yigong.hub.delivery.entity.Delivery;
 
 /**
  * Works one endpoint's queue: always its oldest pending delivery, never the next one before it is
- * delivered or failed (first in, first out), on its own thread, so that an endpoint that is down
+ * delivered or failed (first in, first out; per patient where the endpoint says {@code order =
+ * patient}), on its own thread, so that an endpoint that is down
  * holds up only its own queue. What is pending is read from the database every time, so after a
  * restart the queue simply goes on where it stood.
  */
@@ -61,7 +62,7 @@ final class EndpointDispatcher {
     private void work() {
         while (running) {
             try {
-                Optional<Delivery> head = queue.head(endpoint.name());
+                Optional<Delivery> head = queue.head(endpoint.name(), endpoint.ordering());
                 if (head.isEmpty()) {
                     await(IDLE_POLL);
                     continue;

@@ -29,9 +29,15 @@ public class DeliveryQueue {
         return delivery;
     }
 
-    /** The oldest pending delivery of an endpoint: the only one that may be sent now. */
-    public Optional<Delivery> head(String endpoint) {
-        return em.createNamedQuery(Delivery.QUEUE_HEAD, Delivery.class).setParameter("endpoint", endpoint)
+    /**
+     * The delivery of an endpoint to send next. In endpoint order, its oldest pending delivery: the
+     * only one that may be sent now. In patient order, of the oldest pending delivery of each
+     * patient, the one due first: a patient's deliveries stay in order, and one patient's delivery
+     * waiting for its retry does not hold up the others.
+     */
+    public Optional<Delivery> head(String endpoint, Endpoint.Ordering ordering) {
+        String query = ordering == Endpoint.Ordering.PATIENT ? Delivery.LANE_HEADS : Delivery.QUEUE_HEAD;
+        return em.createNamedQuery(query, Delivery.class).setParameter("endpoint", endpoint)
                 .setMaxResults(1).getResultStream().findFirst();
     }
 
@@ -53,6 +59,19 @@ public class DeliveryQueue {
         Delivery again = enqueue(failed.resend());
         failed.resentAs(again.getId());
         return again;
+    }
+
+    /**
+     * Sends again, in their original order, the failed deliveries of an endpoint created in
+     * [from, to) that were not resent yet (an endpoint that was misconfigured for an afternoon):
+     * each as a new delivery at the end of the queue, all in one transaction.
+     *
+     * @return the new deliveries' ids, at most {@code max}
+     */
+    public List<Long> resendFailed(String endpoint, Instant from, Instant to, int max) {
+        List<Long> failed = em.createNamedQuery(Delivery.FAILED_NOT_RESENT, Long.class).setParameter("endpoint", endpoint)
+                .setParameter("from", from).setParameter("to", to).setMaxResults(max).getResultList();
+        return failed.stream().map(id -> resend(id).getId()).toList();
     }
 
     public List<Delivery> ofMessage(long messageId) {

@@ -21,7 +21,7 @@ import org.yigong.hub.mapping.control.MappingResources;
 public final class EndpointDefinitions {
 
     static final List<String> SETTINGS = List.of("name", "description", "address", "charset", "connect-timeout",
-            "response-timeout", "max-attempts", "retry-delay", "retry-backoff", "max-retry-delay", "on-error");
+            "response-timeout", "max-attempts", "retry-delay", "retry-backoff", "max-retry-delay", "on-error", "order");
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*(\\.[A-Za-z0-9_-]+)?");
 
@@ -78,7 +78,8 @@ public final class EndpointDefinitions {
                 file.integer("max-attempts", 1, 10_000, 20),
                 file.duration("retry-delay", Duration.ofSeconds(10)), backoff,
                 file.duration("max-retry-delay", Duration.ofMinutes(10)),
-                file.choice("on-error", Endpoint.ErrorPolicy.class, Endpoint.ErrorPolicy.RETRY), path);
+                file.choice("on-error", Endpoint.ErrorPolicy.class, Endpoint.ErrorPolicy.RETRY),
+                file.choice("order", Endpoint.Ordering.class, Endpoint.Ordering.ENDPOINT), path);
     }
 
     /**

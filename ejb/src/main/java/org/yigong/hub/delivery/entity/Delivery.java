@@ -29,6 +29,14 @@ import java.time.Instant;
         @Index(name = "HUB_DELIVERY_MESSAGE_IDX", columnList = "MESSAGE_ID")})
 @NamedQuery(name = Delivery.QUEUE_HEAD,
         query = "select d from Delivery d where d.endpoint = :endpoint and d.status = org.yigong.hub.delivery.entity.DeliveryStatus.PENDING order by d.id")
+@NamedQuery(name = Delivery.LANE_HEADS,
+        query = "select d from Delivery d where d.endpoint = :endpoint and d.status = org.yigong.hub.delivery.entity.DeliveryStatus.PENDING"
+                + " and not exists (select o.id from Delivery o where o.endpoint = d.endpoint and o.patientKey = d.patientKey"
+                + " and o.status = org.yigong.hub.delivery.entity.DeliveryStatus.PENDING and o.id < d.id)"
+                + " order by d.nextAttemptAt, d.id")
+@NamedQuery(name = Delivery.FAILED_NOT_RESENT,
+        query = "select d.id from Delivery d where d.endpoint = :endpoint and d.status = org.yigong.hub.delivery.entity.DeliveryStatus.FAILED"
+                + " and d.resentAs is null and d.createdAt >= :from and d.createdAt < :to order by d.id")
 @NamedQuery(name = Delivery.OF_MESSAGE, query = "select d from Delivery d where d.messageId = :messageId order by d.id")
 @NamedQuery(name = Delivery.DEPTHS,
         query = "select d.endpoint, d.status, count(d), min(d.createdAt) from Delivery d where d.status <> org.yigong.hub.delivery.entity.DeliveryStatus.DELIVERED group by d.endpoint, d.status")
@@ -37,6 +45,10 @@ public class Delivery {
     public static final String QUEUE_HEAD = "Delivery.queueHead";
     public static final String OF_MESSAGE = "Delivery.ofMessage";
     public static final String DEPTHS = "Delivery.depths";
+    public static final String LANE_HEADS = "Delivery.laneHeads";
+    public static final String FAILED_NOT_RESENT = "Delivery.failedNotResent";
+    /** The lane of deliveries that are about no patient in particular. */
+    public static final String NO_PATIENT = "-";
 
     @Id
     @SequenceGenerator(name = "HUB_DELIVERY_SEQ", sequenceName = "HUB_DELIVERY_SEQ", allocationSize = 50)
@@ -91,14 +103,22 @@ public class Delivery {
     @Column(name = "LAST_ERROR", length = 1000)
     private String lastError;
 
+    @Column(name = "PATIENT_KEY", nullable = false, length = 120)
+    private String patientKey;
+
     @Column(name = "RESENT_AS")
     private Long resentAs;
 
     protected Delivery() {
     }
 
-    public Delivery(long messageId, String endpoint, String route, String mapping, String payload) {
+    /**
+     * @param patientKey the patient the payload is about ({@code MRN@authority}, else the national
+     *                   ID), or null: the lane of endpoints ordered per patient
+     */
+    public Delivery(long messageId, String endpoint, String route, String mapping, String payload, String patientKey) {
         this.messageId = messageId;
+        this.patientKey = patientKey == null || patientKey.isBlank() ? NO_PATIENT : cut(patientKey, 120);
         this.endpoint = endpoint;
         this.route = route;
         this.mapping = mapping;
@@ -142,7 +162,7 @@ public class Delivery {
         if (status != DeliveryStatus.FAILED) {
             throw new IllegalStateException("delivery " + id + " is " + status + "; only a failed delivery is resent");
         }
-        return new Delivery(messageId, endpoint, route, mapping, payload);
+        return new Delivery(messageId, endpoint, route, mapping, payload, patientKey);
     }
 
     public void resentAs(long deliveryId) {
@@ -169,4 +189,5 @@ public class Delivery {
     public String getAckText() { return ackText; }
     public String getLastError() { return lastError; }
     public Long getResentAs() { return resentAs; }
+    public String getPatientKey() { return patientKey; }
 }

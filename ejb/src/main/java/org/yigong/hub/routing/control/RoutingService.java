@@ -89,6 +89,14 @@ public class RoutingService {
         routed(messageId, MessageStatus.ROUTING_FAILED, reason == null ? "routing failed" : reason);
     }
 
+    /** The patient a message is about, for endpoints ordered per patient. */
+    private static String patientKey(InboundMessage message) {
+        if (message.getPatientId() != null) {
+            return message.getPatientId() + "@" + (message.getPatientIdAuthority() == null ? "" : message.getPatientIdAuthority());
+        }
+        return message.getNationalId();
+    }
+
     /** A message to hand to a workflow once its deliveries are queued. */
     private record HandOver(String process, String payload, String centre) {
     }
@@ -119,7 +127,7 @@ public class RoutingService {
                 if (!endpoints.contains(endpoint)) {
                     return "route " + route.name() + ": no endpoint '" + endpoint + "' is defined (endpoints/" + endpoint + ".endpoint)";
                 }
-                deliveries.add(new Delivery(message.getId(), endpoint, route.name(), route.mapping(), payload));
+                deliveries.add(new Delivery(message.getId(), endpoint, route.name(), route.mapping(), payload, patientKey(message)));
             }
             if (route.process() != null) {
                 List<String> to = route.endpointsFor(keys);

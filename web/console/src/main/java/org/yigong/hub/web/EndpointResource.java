@@ -8,9 +8,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +20,16 @@ import org.yigong.hub.delivery.boundary.DeliveryDispatch;
 import org.yigong.hub.delivery.control.DeliveryQueue;
 import org.yigong.hub.delivery.control.Endpoint;
 import org.yigong.hub.delivery.entity.DeliveryStatus;
+import org.yigong.hub.inbound.control.MessageQuery;
 
 /**
  * The endpoints the hub delivers to and their queues: {@code GET /hub/api/endpoints} lists each
  * with its address and how many deliveries are pending or failed (and since when);
  * {@code POST /hub/api/endpoints/deliveries/{id}/resend} sends a failed delivery again, as a new
- * delivery at the end of its endpoint's queue.
+ * delivery at the end of its endpoint's queue; {@code POST /hub/api/endpoints/{name}/resend-failed
+ * ?from=&to=&limit=} does so for every failed delivery of the endpoint created in that time (all
+ * when no time is given) that was not resent yet, oldest first, at most {@code limit} (default
+ * and maximum {@value #MAX_BULK_RESEND}), and answers how many and their new ids.
  */
 @Path("endpoints")
 @Produces(MediaType.APPLICATION_JSON)
@@ -60,6 +66,35 @@ public class EndpointResource {
     private static Queue queue(Endpoint e, long[] counts, Instant oldest) {
         return new Queue(e.name(), e.description(), e.address().toString(), e.charset().name(), counts[0], counts[1],
                 oldest == null ? null : oldest.toString());
+    }
+
+    static final int MAX_BULK_RESEND = 10_000;
+
+    @POST
+    @Path("{name}/resend-failed")
+    public Response resendFailed(@PathParam("name") String name, @QueryParam("from") String from, @QueryParam("to") String to,
+                                 @QueryParam("limit") Integer limit) {
+        if (dispatch.endpoints().stream().noneMatch(e -> e.name().equals(name))) {
+            return ApiError.response(Response.Status.NOT_FOUND, "no endpoint '" + name + "'");
+        }
+        if (limit != null && (limit < 1 || limit > MAX_BULK_RESEND)) {
+            return ApiError.response(Response.Status.BAD_REQUEST, "limit must be between 1 and " + MAX_BULK_RESEND);
+        }
+        Map<String, String> period = new HashMap<>();
+        if (from != null) {
+            period.put("from", from);
+        }
+        if (to != null) {
+            period.put("to", to);
+        }
+        // the message search reads from and to; an unreadable time is its 400 with the parameter named
+        MessageQuery times = MessageQuery.fromParameters(period, ZoneId.systemDefault());
+        List<Long> resent = queue.resendFailed(name, times.from() == null ? Instant.EPOCH : times.from(),
+                times.to() == null ? Instant.now().plusSeconds(60) : times.to(), limit == null ? MAX_BULK_RESEND : limit);
+        if (!resent.isEmpty()) {
+            dispatch.wake(name);
+        }
+        return Response.ok(Map.of("endpoint", name, "resent", resent.size(), "deliveries", resent)).build();
     }
 
     @POST
