@@ -3,7 +3,8 @@
 # server, so that a running hub and the integration tests never write into the provisioned
 # server or deploy each other's leftovers.
 # usage: prepare-base-dir.sh SERVER_HOME BASE_DIR [--demo] [--fresh]
-#   --demo   adds the demo user demo/demo with every role to the base directory's HubRealm
+#   --demo   adds the demo users to the base directory's HubRealm: demo/demo with every role,
+#            dr.liu/demo and dr.wang/demo as clinicians
 #   --fresh  starts from an empty base directory (drops its database)
 set -euo pipefail
 home=$1
@@ -35,6 +36,10 @@ echo "$sum" > "$stamp"
 if $demo; then
     users=$base/configuration/hub-users.properties
     roles=$base/configuration/hub-roles.properties
-    grep -q '^demo=' "$users" || echo "demo=$(printf '%s' 'demo:HubRealm:demo' | md5sum | cut -d' ' -f1)" >> "$users"
-    grep -q '^demo=' "$roles" || echo "demo=hub-admin,hub-operator,clinician,process-designer,auditor" >> "$roles"
+    # demo: every role; dr.liu (township doctor) and dr.wang (county duty doctor): clinicians
+    for entry in demo:hub-admin,hub-operator,clinician,process-designer,auditor dr.liu:clinician dr.wang:clinician; do
+        user=${entry%%:*}
+        grep -q "^$user=" "$users" || echo "$user=$(printf '%s' "$user:HubRealm:demo" | md5sum | cut -d' ' -f1)" >> "$users"
+        grep -q "^$user=" "$roles" || echo "$user=${entry#*:}" >> "$roles"
+    done
 fi

@@ -20,4 +20,25 @@ public final class OutboundMessage {
         fields[9] = controlId;
         return String.join(String.valueOf(msh.charAt(3)), fields) + (end < 0 ? "" : message.substring(end));
     }
+
+    /**
+     * The order message with ORC-1 (order control, HL7 table 0119) set in every ORC, e.g. {@code CA}
+     * to cancel the order it places; segments separated by carriage returns.
+     */
+    public static String withOrderControl(String message, String orderControl) {
+        char separator = message.charAt(3);
+        StringBuilder out = new StringBuilder(message.length() + 8);
+        for (String segment : message.split("\r", -1)) {
+            if (out.length() > 0) {
+                out.append('\r');
+            }
+            if (segment.startsWith("ORC" + separator)) {
+                int end = segment.indexOf(separator, 4);
+                out.append("ORC").append(separator).append(orderControl).append(end < 0 ? "" : segment.substring(end));
+            } else {
+                out.append(segment);
+            }
+        }
+        return out.toString();
+    }
 }
