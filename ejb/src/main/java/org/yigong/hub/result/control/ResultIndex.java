@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.jboss.logging.Logger;
 import org.yigong.hub.audit.control.AuditTrail;
 import org.yigong.hub.audit.entity.AuditAction;
 import org.yigong.hub.result.PatientKey;
@@ -35,8 +34,6 @@ import org.yigong.hub.result.entity.IndexedResult;
  */
 @Stateless
 public class ResultIndex {
-
-    private static final Logger LOG = Logger.getLogger(ResultIndex.class);
 
     /** What the audit trail calls a patient. */
     public static final String AUDIT_SUBJECT = "patient";
@@ -66,7 +63,6 @@ public class ResultIndex {
         }
         Instant now = Instant.now();
         List<IndexedResult> written = new ArrayList<>();
-        int superseded = 0;
         for (ResultExtract result : OruResults.read(normalizedText, zone)) {
             IndexedResult row = IndexedResult.of(messageId, result, now);
             em.persist(row);
@@ -77,12 +73,8 @@ public class ResultIndex {
                     // a final that arrives after its correction: the correction stays current
                     row.supersededBy(earlier);
                 }
-                superseded++;
             }
             written.add(row);
-        }
-        if (!written.isEmpty()) {
-            LOG.debugf("message %d: %d results indexed, %d superseded", messageId, written.size(), superseded);
         }
         return written;
     }
