@@ -22,9 +22,9 @@ import org.yigong.hub.result.entity.IndexedResult;
  * <pre>
  * QPD-1  message query name     YG_RESULTS^结果互认查询^YIGONG (only the code is compared)
  * QPD-2  query tag              required, echoed in QAK-1
- * QPD-3  patient (CX)           KHZ0012345^^^TWN_KHZ^MR, or 150525196903150428^^^CHN^NI; an id of type NI or
- *                               authority CHN is the national ID, any other the MRN of its authority (CX-4),
- *                               the querying facility (MSH-4) when CX-4 is empty
+ * QPD-3  patient (CX, repeats)  KHZ0012345^^^TWN_KHZ^MR, or 150525196903150428^^^CHN^NI; an id of type NI or
+ *                               authority CHN is the national ID and wins; otherwise the first MRN, of its
+ *                               authority (CX-4), of the querying facility (MSH-4) when CX-4 is empty
  * QPD-4  service (CE/CWE)       optional; county code (first component), matched exactly
  * QPD-5  reported from (DTM)    optional; inclusive; without offset in the hub's time zone
  * RCP-2  quantity (CQ)          optional; 10^RD, at most {@value ResultIndex#MAX_LIMIT}, default {@value ResultIndex#DEFAULT_LIMIT}
@@ -224,21 +224,34 @@ public final class ResultQuery {
         return null;
     }
 
-    /** QPD-3, first repetition: a national ID (type NI or authority CHN) or an MRN with its authority. */
+    /**
+     * QPD-3: a national ID (type NI or authority CHN) when one of its repetitions is one, else the
+     * first MRN with its authority.
+     */
     private static PatientKey patient(Hl7Segment qpd, MessageHeader header) throws QueryProblem {
-        String id = qpd.component(3, 1);
-        String authority = qpd.component(3, 4);
-        String type = qpd.component(3, 5).toUpperCase(Locale.ROOT);
-        if (id.isEmpty()) {
-            throw new QueryProblem(Hl7Error.at("QPD", 3, Hl7ErrorCode.REQUIRED_FIELD_MISSING,
-                    "QPD-3 must name the patient: MRN^^^authority^MR or national ID^^^CHN^NI"));
-        }
+        String mrn = null;
+        String mrnAuthority = null;
         try {
-            if ("NI".equals(type) || "CHN".equalsIgnoreCase(authority)) {
-                return PatientKey.ofNationalId(id);
+            for (String cx : qpd.repetitions(3)) {
+                String id = qpd.component(cx, 1);
+                String authority = qpd.component(cx, 4);
+                if (id.isEmpty()) {
+                    continue;
+                }
+                if ("NI".equalsIgnoreCase(qpd.component(cx, 5)) || "CHN".equalsIgnoreCase(authority)) {
+                    return PatientKey.ofNationalId(id);
+                }
+                if (mrn == null) {
+                    mrn = id;
+                    // as the message store reads PID-3: an MRN without authority is the sender's own
+                    mrnAuthority = authority.isEmpty() ? header.sendingFacility() : authority;
+                }
             }
-            // as the message store reads PID-3: an MRN without authority is the sender's own
-            return PatientKey.ofMrn(id, authority.isEmpty() ? header.sendingFacility() : authority);
+            if (mrn == null) {
+                throw new QueryProblem(Hl7Error.at("QPD", 3, Hl7ErrorCode.REQUIRED_FIELD_MISSING,
+                        "QPD-3 must name the patient: MRN^^^authority^MR or national ID^^^CHN^NI"));
+            }
+            return PatientKey.ofMrn(mrn, mrnAuthority);
         } catch (IllegalArgumentException e) {
             throw new QueryProblem(Hl7Error.at("QPD", 3, Hl7ErrorCode.DATA_TYPE_ERROR, "QPD-3: " + e.getMessage()));
         }

@@ -75,6 +75,13 @@ class ResultQueryTest {
     }
 
     @Test
+    void whenQpd3NamesBothTheNationalIdIsAsked() {
+        ResultQuery.Request request = query.parse(MSH + "QPD|YG_RESULTS|Q4|KHZ0012345^^^TWN_KHZ^MR~150525196903150428^^^CHN^NI\r");
+
+        assertThat(request.patient()).isEqualTo(PatientKey.parse("150525196903150428"));
+    }
+
+    @Test
     void aQuantityAboveTheMaximumIsCapped() {
         assertThat(query.parse(MSH + QPD + "\rRCP|I|100000^RD\r").limit()).isEqualTo(ResultIndex.MAX_LIMIT);
     }
