@@ -249,7 +249,7 @@ public final class ResultQuery {
             }
             if (mrn == null) {
                 throw new QueryProblem(Hl7Error.at("QPD", 3, Hl7ErrorCode.REQUIRED_FIELD_MISSING,
-                        "QPD-3 must name the patient: MRN^^^authority^MR or national ID^^^CHN^NI"));
+                        "QPD-3 must name the patient: an MRN with its authority (type MR) or the national ID (type NI, authority CHN)"));
             }
             return PatientKey.ofMrn(mrn, mrnAuthority);
         } catch (IllegalArgumentException e) {
