@@ -1,7 +1,9 @@
 package org.yigong.hub.workflows;
 
+import java.util.Map;
 import org.camunda.bpm.application.ProcessApplication;
 import org.camunda.bpm.application.impl.EmbeddedProcessApplication;
+import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
 
 /**
  * The hub's processes as one Camunda process application. Its classloader is this module's, so
@@ -12,4 +14,16 @@ import org.camunda.bpm.application.impl.EmbeddedProcessApplication;
 public class HubProcessApplication extends EmbeddedProcessApplication {
 
     public static final String NAME = "yigong-hub";
+
+    private final Map<String, Object> delegates;
+
+    /** @param delegates the beans models call by name ({@code ${withdrawOrder}}) */
+    public HubProcessApplication(Map<String, Object> delegates) {
+        this.delegates = delegates;
+    }
+
+    @Override
+    protected ELResolver initProcessApplicationElResolver() {
+        return new HubDelegates(delegates);
+    }
 }

@@ -23,7 +23,15 @@ public class AuditTrail {
     SessionContext session;
 
     public AuditEvent record(AuditAction action, String subjectType, String subjectId, String detail) {
-        var event = new AuditEvent(session.getCallerPrincipal().getName(), action, subjectType, subjectId, detail);
+        return recordAs(session.getCallerPrincipal().getName(), action, subjectType, subjectId, detail);
+    }
+
+    /**
+     * For what a system did rather than a signed-in person: a township HIS asking for a patient's
+     * results over HL7 is recorded as {@code hl7:<application>@<facility>}.
+     */
+    public AuditEvent recordAs(String actor, AuditAction action, String subjectType, String subjectId, String detail) {
+        var event = new AuditEvent(actor, action, subjectType, subjectId, detail);
         em.persist(event);
         return event;
     }

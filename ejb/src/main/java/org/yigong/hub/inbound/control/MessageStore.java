@@ -1,15 +1,22 @@
 package org.yigong.hub.inbound.control;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.Charset;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.yigong.hub.audit.control.AuditTrail;
+import org.yigong.hub.audit.entity.AuditAction;
 import org.yigong.hub.inbound.entity.InboundMessage;
+import org.yigong.hub.result.control.ResultIndex;
+import org.yigong.hub.result.control.ResultQuery;
+import org.yigong.hub.result.entity.IndexedResult;
 
 /**
  * Stores judged messages, one transaction per call, and returns the ACK for each: the ACK may be
@@ -20,12 +27,26 @@ import org.yigong.hub.inbound.entity.InboundMessage;
  * for earlier copies costs a query per batch, so the ingest stores batches that hold no recently
  * seen key with {@link #storeNew} and lets the unique key catch the rare copy: that transaction
  * fails, and its messages are stored again one by one with {@link #storeAll}, which looks.
+ *
+ * <p>A query for a patient's results ({@code QBP^Q11}) is answered with its {@code RSP^K11} in
+ * place of the ACK.
  */
 @Stateless
 public class MessageStore {
 
+    /** MSH-9 of the query for a patient's results (profile {@value ResultQuery#PROFILE}). */
+    static final String RESULT_QUERY = "QBP^Q11";
+
     @PersistenceContext(unitName = "hub")
     EntityManager em;
+
+    @EJB
+    ResultIndex results;
+
+    @EJB
+    AuditTrail audit;
+
+    private final ResultQuery queries = new ResultQuery(ZoneId.systemDefault());
 
     /** Stores messages, answering copies of accepted ones with their original ACK. */
     public List<Stored> storeAll(List<Reception> receptions) {
@@ -53,9 +74,17 @@ public class MessageStore {
                 continue;
             }
             em.persist(message);
-            String ack = Acknowledgement.build(reception.header(), reception.ackCode(), "ACK" + message.getId(), now, reception.error());
-            message.acknowledged(reception.ackCode().name(), ack);
-            Stored stored = new Stored(message.getId(), reception.ackCode(), ack, reception.charset(), false);
+            AckCode code = reception.ackCode();
+            String ack;
+            if (reception.accepted() && RESULT_QUERY.equals(message.getMessageType())) {
+                ResultQuery.Request request = queries.parse(message.getRawText().replace("\r\n", "\r").replace('\n', '\r'));
+                ack = answer(request, message, now);
+                code = request.valid() ? AckCode.AA : AckCode.AE;
+            } else {
+                ack = Acknowledgement.build(reception.header(), code, "ACK" + message.getId(), now, reception.error());
+            }
+            message.acknowledged(code.name(), ack);
+            Stored stored = new Stored(message.getId(), code, ack, reception.charset(), false);
             if (reception.accepted()) {
                 accepted.put(message.getDedupKey(), stored);
             }
@@ -65,6 +94,23 @@ public class MessageStore {
             em.createNamedQuery(InboundMessage.COUNT_DUPLICATE).setParameter("id", id).executeUpdate();
         }
         return results;
+    }
+
+    /**
+     * A result query is answered from the result index in the transaction that stores it, so the
+     * answer is what the index held when the query was accepted, and it is kept as the query's
+     * acknowledgement: the same query sent again gets the same answer. Who asked is audited.
+     */
+    private String answer(ResultQuery.Request request, InboundMessage message, ZonedDateTime now) {
+        List<IndexedResult> found = request.valid()
+                ? results.forPatient(request.patient(), request.serviceCode(), request.from(), request.limit())
+                : List.of();
+        if (request.valid()) {
+            audit.recordAs("hl7:" + message.getSendingApplication() + "@" + message.getSendingFacility(),
+                    AuditAction.PATIENT_RESULTS_VIEWED, ResultIndex.AUDIT_SUBJECT, request.patient().toString(),
+                    "QBP^Q11 " + message.getControlId() + " found=" + found.size());
+        }
+        return queries.answer(request, found, "YGQ" + message.getId(), now.toInstant());
     }
 
     private Map<String, Stored> acceptedEarlier(List<Reception> receptions) {

@@ -38,6 +38,9 @@ public class RoutingService {
     @jakarta.ejb.EJB
     WorkflowBridge workflows;
 
+    @jakarta.ejb.EJB
+    org.yigong.hub.result.control.ResultIndex results;
+
     public List<Long> waiting(int max) {
         return em.createQuery(WAITING, Long.class).setMaxResults(max).getResultList();
     }
@@ -56,6 +59,10 @@ public class RoutingService {
                 // only accepted messages are routed; an operator's reprocess of another one does nothing
                 continue;
             }
+            if (message.getMessageType() != null && message.getMessageType().startsWith("ORU^")) {
+                // every result that passes through is recognised, wherever it is routed (结果互认)
+                results.index(id, message.getRawText().replace("\r\n", "\r").replace('\n', '\r'));
+            }
             List<Delivery> deliveries = new ArrayList<>();
             List<HandOver> handOvers = new ArrayList<>();
             String problem = plan(message, table, endpoints, translator, deliveries, handOvers);
@@ -69,7 +76,7 @@ public class RoutingService {
             } else {
                 deliveries.forEach(queue::enqueue);
                 for (HandOver handOver : handOvers) {
-                    String outcome = workflows.handOver(handOver.process(), message, handOver.payload(), handOver.centre(), null);
+                    String outcome = workflows.handOver(handOver.process(), message, handOver.payload(), handOver.centre());
                     LOG.infof("message %d controlId=%s %s", id, message.getControlId(), outcome);
                 }
                 routed(id, MessageStatus.ROUTED, null);

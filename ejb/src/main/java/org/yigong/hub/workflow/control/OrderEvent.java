@@ -68,7 +68,7 @@ public record OrderEvent(Kind kind, String placerOrder, String fillerOrder, Stri
         List<String> findings = new ArrayList<>();
         Instant reportedAt = null;
         if (kind == Kind.REPORT) {
-            status = reportStatus(message);
+            status = java.util.Objects.requireNonNullElse(reportStatus(message), "F");
             reportedAt = firstOf(time(message.value("OBR", 22, 1), zone), messageTime);
             for (Hl7Text.Segment obx : message.all("OBX")) {
                 String flag = obx.value(8, 1).toUpperCase(Locale.ROOT);

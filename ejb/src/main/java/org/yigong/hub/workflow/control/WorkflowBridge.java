@@ -10,6 +10,10 @@ import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.yigong.hub.inbound.entity.InboundMessage;
+import org.yigong.hub.mapping.control.MappingResources;
+import org.yigong.hub.result.PatientKey;
+import org.yigong.hub.result.control.ResultIndex;
+import org.yigong.hub.result.entity.IndexedResult;
 
 /**
  * Hands messages of an order's life to the order's process, in the routing transaction, so that a
@@ -39,6 +43,14 @@ public class WorkflowBridge {
     @Inject
     ProcessEngine engine;
 
+    @jakarta.ejb.EJB
+    ResultIndex results;
+
+    private static final java.time.format.DateTimeFormatter SHOWN = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /** Loaded once: the table is part of the deployment and changes only with it. */
+    private static volatile RecognitionWindows windows;
+
     /** The processes, of those named, that are not deployed in the engine. */
     public Set<String> undeployed(Set<String> processKeys) {
         Set<String> missing = new java.util.TreeSet<>();
@@ -55,10 +67,9 @@ public class WorkflowBridge {
      * @param message    the received message, for its id and patient
      * @param payload    the message as its destination receives it (translated), segments separated by CR
      * @param centre     the endpoint the route delivers to, or null
-     * @param priorResult a recognised earlier result for the same service, for a new order, or null
      * @return what happened, for the routing log line
      */
-    public String handOver(String process, InboundMessage message, String payload, String centre, PriorResult priorResult) {
+    public String handOver(String process, InboundMessage message, String payload, String centre) {
         OrderEvent event = OrderEvent.read(payload, message.getMessageType(), centre, ZoneId.systemDefault());
         if (event.kind() == OrderEvent.Kind.OTHER) {
             return process + ": not an order event";
@@ -74,15 +85,58 @@ public class WorkflowBridge {
                 if (running > 0) {
                     yield process + " " + key + ": already running";
                 }
+                PriorResult prior = priorResult(message, event);
                 String id = runtime.createProcessInstanceByKey(process).businessKey(key)
-                        .setVariables(startVariables(message, event, centre, priorResult)).execute().getProcessInstanceId();
-                yield process + " " + key + ": started " + id;
+                        .setVariables(startVariables(message, event, centre, prior)).execute().getProcessInstanceId();
+                yield process + " " + key + ": started " + id + (prior == null ? "" : ", recognised result " + prior.id() + " exists");
             }
             case CANCELLATION -> correlate(runtime, process, key, ORDER_CANCELLED,
                     Map.of("cancelMessageId", message.getId(), "cancelledAt", new Date()));
             case REPORT -> correlate(runtime, process, key, DIAGNOSTIC_REPORT, reportVariables(message, event));
             case OTHER -> throw new IllegalStateException("unreachable");
         };
+    }
+
+    /**
+     * The patient's current result for the ordered service within the service kind's recognition
+     * window (结果互认), looked up by national ID where the order has one (results from every
+     * facility), otherwise by the township's MRN.
+     */
+    private PriorResult priorResult(InboundMessage message, OrderEvent event) {
+        if (event.service() == null) {
+            return null;
+        }
+        PatientKey patient;
+        if (message.getNationalId() != null) {
+            patient = PatientKey.ofNationalId(message.getNationalId());
+        } else if (message.getPatientId() != null && message.getPatientIdAuthority() != null) {
+            patient = PatientKey.ofMrn(message.getPatientId(), message.getPatientIdAuthority());
+        } else {
+            return null;
+        }
+        java.time.Duration window = windows().of(event.serviceCategory());
+        if (window.isZero()) {
+            return null;
+        }
+        return results.recognised(patient, event.service(), java.time.Instant.now().minus(window))
+                .map(r -> new PriorResult(r.getId(), summary(r), r.getReportedAt()))
+                .orElse(null);
+    }
+
+    private static String summary(IndexedResult result) {
+        String status = "C".equals(result.getStatus()) ? "更正" : "终审";
+        return String.join(" · ", java.util.stream.Stream.of(result.getServiceName(), result.getPerformingFacility(),
+                SHOWN.format(result.getReportedAt().atZone(ZoneId.systemDefault())), status, result.getSummary())
+                .filter(java.util.Objects::nonNull).toList());
+    }
+
+    private static RecognitionWindows windows() {
+        RecognitionWindows loaded = windows;
+        if (loaded == null) {
+            loaded = RecognitionWindows.load(new MappingResources(WorkflowBridge.class.getClassLoader()));
+            windows = loaded;
+        }
+        return loaded;
     }
 
     private static String correlate(RuntimeService runtime, String process, String key, String name, Map<String, Object> variables) {
