@@ -183,6 +183,13 @@ class RemoteDiagnosisIT {
                 .contains("CT-CHEST-PLAIN^胸部CT平扫").contains("肺动脉栓塞");
         JsonArray audit = HubHttp.array(demo.get("/hub/api/audit?subjectType=patient&subjectId=" + patient.nationalId()));
         assertThat(audit).extracting(a -> a.asJsonObject().getString("actor")).contains("hl7:TWN_HIS@TWN_KHZ", "demo");
+
+        JsonObject ris = HubHttp.object(demo.get("/hub/api/metrics/remote-diagnosis")).getJsonArray("centres").stream()
+                .map(JsonValue::asJsonObject).filter(c -> c.getString("centre").equals("county-ris")).findFirst().orElseThrow();
+        assertThat(ris.getInt("reported")).isPositive();
+        assertThat(ris.getInt("criticalValues")).isPositive();
+        assertThat(ris.getJsonObject("criticalAckMinutes").getInt("count")).isPositive();
+        assertThat(ris.getJsonObject("turnaroundMinutes").getInt("count")).isPositive();
     }
 
     @Test

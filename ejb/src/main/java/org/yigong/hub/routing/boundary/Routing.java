@@ -25,7 +25,7 @@ import org.yigong.hub.routing.control.RouteDefinitions;
 import org.yigong.hub.routing.control.RoutingService;
 import org.yigong.hub.routing.control.RoutingTable;
 import org.yigong.hub.routing.control.Translator;
-import org.yigong.hub.workflow.control.WorkflowBridge;
+import org.yigong.hub.workflow.boundary.WorkflowHandOvers;
 
 /**
  * Loads the mappings, code tables and routes of hl7-mappings when the hub starts (anything broken
@@ -35,7 +35,7 @@ import org.yigong.hub.workflow.control.WorkflowBridge;
  */
 @Singleton
 @Startup
-@DependsOn("DeliveryDispatch")
+@DependsOn({"DeliveryDispatch", "WorkflowHandOvers"})
 @TransactionManagement(TransactionManagementType.BEAN)
 public class Routing {
 
@@ -52,7 +52,7 @@ public class Routing {
     DeliveryDispatch dispatch;
 
     @EJB
-    WorkflowBridge workflows;
+    WorkflowHandOvers workflows;
 
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running = true;
@@ -69,6 +69,8 @@ public class Routing {
         endpoints = dispatch.endpoints().stream().map(Endpoint::name).collect(Collectors.toUnmodifiableSet());
         table = new RoutingTable(RouteDefinitions.load(resources, endpoints, translator.mappings()));
         LOG.infof("%d routes, %d mappings, %d endpoints", table.routes().size(), translator.mappings().size(), endpoints.size());
+        workflows.expect(table.routes().stream().map(org.yigong.hub.routing.control.Route::process)
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
         thread = threads.newThread(this::work);
         thread.setName("hub-routing");
         thread.start();
@@ -83,16 +85,11 @@ public class Routing {
     public Set<String> reprocess(List<Long> messageIds) {
         Set<String> touched = service.route(messageIds, table, endpoints, translator);
         touched.forEach(dispatch::wake);
+        workflows.wake();
         return touched;
     }
 
     private void work() {
-        try {
-            awaitProcesses();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
         while (running) {
             try {
                 List<Long> waiting = service.waiting(BATCH);
@@ -126,6 +123,7 @@ public class Routing {
     private void routeBatch(List<Long> waiting) {
         try {
             service.route(waiting, table, endpoints, translator).forEach(dispatch::wake);
+            workflows.wake();
             return;
         } catch (RuntimeException batch) {
             if (waiting.size() == 1) {
@@ -137,6 +135,7 @@ public class Routing {
         for (Long id : waiting) {
             try {
                 service.route(List.of(id), table, endpoints, translator).forEach(dispatch::wake);
+                workflows.wake();
             } catch (RuntimeException single) {
                 setAside(id, single);
             }
@@ -151,32 +150,6 @@ public class Routing {
         String reason = root.getClass().getSimpleName() + ": " + root.getMessage();
         service.failed(id, reason);
         LOG.warnf("message %d set aside as ROUTING_FAILED: %s", id, reason);
-    }
-
-    /**
-     * Processes are deployed by the process application after this bean starts; routing the first
-     * messages before that would set them aside. Waits for them a minute at most: a route naming
-     * a process that never comes still routes, and its messages say which process is missing.
-     */
-    private void awaitProcesses() throws InterruptedException {
-        Set<String> named = table.routes().stream().map(org.yigong.hub.routing.control.Route::process)
-                .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        Set<String> missing = named;
-        while (running && !named.isEmpty() && System.nanoTime() < deadline) {
-            try {
-                missing = workflows.undeployed(named);
-            } catch (RuntimeException e) {
-                missing = named;
-            }
-            if (missing.isEmpty()) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        if (!missing.isEmpty()) {
-            LOG.warnf("routes name processes that are not deployed: %s", missing);
-        }
     }
 
     @PreDestroy

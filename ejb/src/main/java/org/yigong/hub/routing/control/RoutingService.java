@@ -12,12 +12,12 @@ import org.yigong.hub.delivery.control.DeliveryQueue;
 import org.yigong.hub.delivery.entity.Delivery;
 import org.yigong.hub.inbound.entity.InboundMessage;
 import org.yigong.hub.inbound.entity.MessageStatus;
-import org.yigong.hub.workflow.control.WorkflowBridge;
+import org.yigong.hub.workflow.entity.HandOver;
 
 /**
  * Routes stored messages: for each, the routes that match, the translation per route, and the
- * deliveries, written in the same transaction as the message's new status, so that a routing
- * decision and its outbox rows are never apart. A message whose translation fails gets no
+ * deliveries and hand-overs to processes, written in the same transaction as the message's new
+ * status, so that a routing decision and its outbox rows are never apart. A message whose translation fails gets no
  * delivery at all (ROUTING_FAILED, with why); one that no route matches is UNROUTED. Either can
  * be reprocessed once the routes or mappings are fixed; earlier deliveries stay as history.
  */
@@ -35,8 +35,6 @@ public class RoutingService {
     @jakarta.ejb.EJB
     DeliveryQueue queue;
 
-    @jakarta.ejb.EJB
-    WorkflowBridge workflows;
 
     @jakarta.ejb.EJB
     org.yigong.hub.result.control.ResultIndex results;
@@ -75,10 +73,7 @@ public class RoutingService {
                         message.getMessageType(), message.getSendingFacility());
             } else {
                 deliveries.forEach(queue::enqueue);
-                for (HandOver handOver : handOvers) {
-                    String outcome = workflows.handOver(handOver.process(), message, handOver.payload(), handOver.centre());
-                    LOG.infof("message %d controlId=%s %s", id, message.getControlId(), outcome);
-                }
+                handOvers.forEach(em::persist);
                 routed(id, MessageStatus.ROUTED, null);
                 deliveries.forEach(d -> touched.add(d.getEndpoint()));
             }
@@ -104,9 +99,6 @@ public class RoutingService {
         return message.getNationalId();
     }
 
-    /** A message to hand to a workflow once its deliveries are queued. */
-    private record HandOver(String process, String payload, String centre) {
-    }
 
     private void routed(long id, MessageStatus outcome, String error) {
         if (error == null) {
@@ -138,7 +130,7 @@ public class RoutingService {
             }
             if (route.process() != null) {
                 List<String> to = route.endpointsFor(keys);
-                handOvers.add(new HandOver(route.process(), payload, to.isEmpty() ? null : to.get(0)));
+                handOvers.add(new HandOver(message.getId(), route.process(), route.name(), to.isEmpty() ? null : to.get(0), payload));
             }
         }
         return null;

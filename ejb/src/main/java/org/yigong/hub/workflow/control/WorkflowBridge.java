@@ -10,14 +10,17 @@ import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.yigong.hub.inbound.entity.InboundMessage;
+import org.yigong.hub.workflow.entity.HandOver;
+import org.yigong.hub.workflow.entity.HandOverStatus;
 import org.yigong.hub.mapping.control.MappingResources;
 import org.yigong.hub.result.PatientKey;
 import org.yigong.hub.result.control.ResultIndex;
 import org.yigong.hub.result.entity.IndexedResult;
 
 /**
- * Hands messages of an order's life to the order's process, in the routing transaction, so that a
- * message is routed and its process started or moved together or not at all.
+ * Hands messages of an order's life to the order's process. Routing writes a {@link HandOver} row
+ * with the message's deliveries; this bridge works those rows in ID order, one transaction each
+ * (the row's outcome is written in the engine's transaction, so a hand-over happens once):
  *
  * <ul>
  * <li>a new order (ORC-1 {@code NW}) starts the route's process with the order's business key
@@ -43,6 +46,9 @@ public class WorkflowBridge {
     @Inject
     ProcessEngine engine;
 
+    @jakarta.persistence.PersistenceContext(unitName = "hub")
+    jakarta.persistence.EntityManager em;
+
     @jakarta.ejb.EJB
     ResultIndex results;
 
@@ -62,14 +68,48 @@ public class WorkflowBridge {
         return missing;
     }
 
+    /** Hand-overs waiting for the engine, oldest first. */
+    public java.util.List<Long> pending(int max) {
+        return em.createNamedQuery(HandOver.PENDING, Long.class).setMaxResults(max).getResultList();
+    }
+
+    public java.util.List<HandOver> ofMessage(long messageId) {
+        return em.createNamedQuery(HandOver.OF_MESSAGE, HandOver.class).setParameter("messageId", messageId).getResultList();
+    }
+
+    /**
+     * Gives one pending hand-over to the engine and records what happened, in one transaction.
+     *
+     * @return what happened, for the log line; null if the row is no longer pending
+     */
+    public String handOver(long handOverId) {
+        HandOver row = em.find(HandOver.class, handOverId);
+        if (row == null || row.getStatus() != HandOverStatus.PENDING) {
+            return null;
+        }
+        InboundMessage message = em.find(InboundMessage.class, row.getMessageId());
+        String outcome = give(row.getProcessKey(), message, row.getPayload(), row.getCentre());
+        row.done(outcome);
+        return outcome;
+    }
+
+    /** Records why a hand-over failed, in a transaction of its own (the engine's was rolled back). */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.REQUIRES_NEW)
+    public void failed(long handOverId, String reason) {
+        HandOver row = em.find(HandOver.class, handOverId);
+        if (row != null) {
+            row.failed(reason);
+        }
+    }
+
     /**
      * @param process    the process key the route names
      * @param message    the received message, for its id and patient
      * @param payload    the message as its destination receives it (translated), segments separated by CR
      * @param centre     the endpoint the route delivers to, or null
-     * @return what happened, for the routing log line
+     * @return what happened
      */
-    public String handOver(String process, InboundMessage message, String payload, String centre) {
+    private String give(String process, InboundMessage message, String payload, String centre) {
         OrderEvent event = OrderEvent.read(payload, message.getMessageType(), centre, ZoneId.systemDefault());
         if (event.kind() == OrderEvent.Kind.OTHER) {
             return process + ": not an order event";

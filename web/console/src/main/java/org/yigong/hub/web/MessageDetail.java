@@ -7,8 +7,8 @@ import org.yigong.hub.inbound.entity.InboundMessage;
 /**
  * One stored message with everything the hub knows about it: the fields of {@link MessageSummary},
  * the decoded text as received ({@code raw}) and the charset it was decoded with, the rest of the
- * header, the patient's identifiers, the error that made the hub answer AE or AR, the ACK sent, and
- * where the message was delivered.
+ * header, the patient's identifiers, the error that made the hub answer AE or AR, the ACK sent,
+ * where the message was delivered, and which processes it was handed to.
  */
 @JsonbNillable
 public record MessageDetail(Long id, String controlId, String sendingFacility, String sendingApplication,
@@ -17,7 +17,7 @@ public record MessageDetail(Long id, String controlId, String sendingFacility, S
                             String raw, String charset, String receivingApplication, String receivingFacility,
                             String version, String processingId, String structure,
                             String nationalId, String patientIdAuthority, String remoteAddress, int duplicateCount,
-                            ContentError error, String ack, List<Delivery> deliveries) {
+                            ContentError error, String ack, List<Delivery> deliveries, List<Workflow> workflows) {
 
     /** What was wrong with the message, as the ERR segment of the ACK told the sender. */
     @JsonbNillable
@@ -41,11 +41,22 @@ public record MessageDetail(Long id, String controlId, String sendingFacility, S
         }
     }
 
-    static MessageDetail of(InboundMessage m) {
-        return of(m, List.of());
+    /** One hand-over of the message to a process: started, correlated, or why not. */
+    @JsonbNillable
+    public record Workflow(long id, String process, String route, String status, String outcome, String error,
+                           String createdAt, String doneAt) {
+        static Workflow of(org.yigong.hub.workflow.entity.HandOver h) {
+            return new Workflow(h.getId(), h.getProcessKey(), h.getRoute(), h.getStatus().name(), h.getOutcome(), h.getLastError(),
+                    Delivery.text(h.getCreatedAt()), Delivery.text(h.getDoneAt()));
+        }
     }
 
-    static MessageDetail of(InboundMessage m, List<org.yigong.hub.delivery.entity.Delivery> delivered) {
+    static MessageDetail of(InboundMessage m) {
+        return of(m, List.of(), List.of());
+    }
+
+    static MessageDetail of(InboundMessage m, List<org.yigong.hub.delivery.entity.Delivery> delivered,
+                            List<org.yigong.hub.workflow.entity.HandOver> handedOver) {
         var summary = MessageSummary.of(m);
         ContentError error = m.getErrorCode() == null && m.getErrorText() == null ? null
                 : new ContentError(m.getErrorCode(), m.getErrorLocation(), m.getErrorText());
@@ -56,6 +67,6 @@ public record MessageDetail(Long id, String controlId, String sendingFacility, S
                 m.getRawText(), m.getCharset(), m.getReceivingApplication(), m.getReceivingFacility(),
                 m.getHl7Version(), m.getProcessingId(), m.getMessageStructure(),
                 m.getNationalId(), m.getPatientIdAuthority(), m.getRemoteAddress(), m.getDuplicateCount(),
-                error, m.getAckText(), deliveries);
+                error, m.getAckText(), deliveries, handedOver.stream().map(Workflow::of).toList());
     }
 }

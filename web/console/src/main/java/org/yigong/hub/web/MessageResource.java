@@ -54,6 +54,9 @@ public class MessageResource {
     @jakarta.ejb.EJB
     org.yigong.hub.routing.boundary.Routing routing;
 
+    @jakarta.ejb.EJB
+    org.yigong.hub.workflow.control.WorkflowBridge workflows;
+
     /**
      * {@code POST /hub/api/messages/{id}/reprocess}: routes the message again through the current
      * routes and mappings; new deliveries are queued, earlier ones stay as history.
@@ -97,7 +100,7 @@ public class MessageResource {
         // the id is read here rather than by JAX-RS, so that "/messages/abc" is a JSON 404 like any missing message
         return messageId(id)
                 .flatMap(messages::viewAudited)
-                .map(message -> Response.ok(MessageDetail.of(message, deliveries.ofMessage(message.getId()))).build())
+                .map(message -> Response.ok(MessageDetail.of(message, deliveries.ofMessage(message.getId()), workflows.ofMessage(message.getId()))).build())
                 .orElseGet(() -> ApiError.response(Response.Status.NOT_FOUND, "no message " + shortened(id)));
     }
 
