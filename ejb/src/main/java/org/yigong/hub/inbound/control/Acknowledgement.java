@@ -82,27 +82,7 @@ public final class Acknowledgement {
 
     /** Text from the hub must not break the sender's parsing: delimiters become HL7 escapes. */
     static String escape(String text, MessageHeader in) {
-        String enc = in.encodingCharacters();
-        char escape = enc.length() > 2 ? enc.charAt(2) : '\\';
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            if (c == escape) {
-                out.append(escape).append('E').append(escape);
-            } else if (c == in.fieldSeparator()) {
-                out.append(escape).append('F').append(escape);
-            } else if (c == enc.charAt(0)) {
-                out.append(escape).append('S').append(escape);
-            } else if (c == enc.charAt(1)) {
-                out.append(escape).append('R').append(escape);
-            } else if (enc.length() > 3 && c == enc.charAt(3)) {
-                out.append(escape).append('T').append(escape);
-            } else if (c == '\r' || c == '\n') {
-                out.append(' ');
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return Hl7Delimiters.of(in).escape(text);
     }
 
     private static String orDefault(String value, String fallback) {

@@ -1,5 +1,6 @@
 package org.yigong.hub.result.control;
 
+import org.yigong.hub.inbound.control.Hl7Segment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,8 @@
 package org.yigong.hub.result.control;
 
+import org.yigong.hub.inbound.control.Hl7Time;
+import org.yigong.hub.inbound.control.Hl7Delimiters;
+import org.yigong.hub.inbound.control.Hl7Segment;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;

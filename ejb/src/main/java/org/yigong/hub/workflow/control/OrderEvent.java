@@ -1,15 +1,13 @@
 package org.yigong.hub.workflow.control;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.yigong.hub.inbound.control.Hl7Text;
+import org.yigong.hub.inbound.control.Hl7Segment;
+import org.yigong.hub.inbound.control.Hl7Time;
 
 /**
  * What a message means for an order's process: a new order, its cancellation or a report on it,
@@ -46,7 +44,7 @@ public record OrderEvent(Kind kind, String placerOrder, String fillerOrder, Stri
      *               service it is (county-lis: laboratory, county-ecg: ECG)
      */
     public static OrderEvent read(String text, String type, String centre, ZoneId zone) {
-        Hl7Text message = Hl7Text.of(text);
+        Segments message = new Segments(Hl7Segment.all(text));
         String family = type == null ? "" : type.split("\\^")[0];
         String orderControl = message.value("ORC", 1, 1).toUpperCase(Locale.ROOT);
         Kind kind;
@@ -70,8 +68,8 @@ public record OrderEvent(Kind kind, String placerOrder, String fillerOrder, Stri
         if (kind == Kind.REPORT) {
             status = java.util.Objects.requireNonNullElse(reportStatus(message), "F");
             reportedAt = firstOf(time(message.value("OBR", 22, 1), zone), messageTime);
-            for (Hl7Text.Segment obx : message.all("OBX")) {
-                String flag = obx.value(8, 1).toUpperCase(Locale.ROOT);
+            for (Hl7Segment obx : message.all("OBX")) {
+                String flag = obx.component(8, 1).toUpperCase(Locale.ROOT);
                 if (CRITICAL_FLAGS.contains(flag)) {
                     critical = true;
                     findings.add(finding(obx, flag));
@@ -89,10 +87,10 @@ public record OrderEvent(Kind kind, String placerOrder, String fillerOrder, Stri
     }
 
     /** C (a correction) outweighs F, and F outweighs P: the report as a whole is what its most advanced OBR says. */
-    private static String reportStatus(Hl7Text message) {
+    private static String reportStatus(Segments message) {
         String status = null;
-        for (Hl7Text.Segment obr : message.all("OBR")) {
-            String s = obr.value(25, 1).toUpperCase(Locale.ROOT);
+        for (Hl7Segment obr : message.all("OBR")) {
+            String s = obr.component(25, 1).toUpperCase(Locale.ROOT);
             if ("C".equals(s) || ("F".equals(s) && !"C".equals(status)) || status == null && !s.isEmpty()) {
                 status = s;
             }
@@ -100,14 +98,14 @@ public record OrderEvent(Kind kind, String placerOrder, String fillerOrder, Stri
         return status;
     }
 
-    private static String finding(Hl7Text.Segment obx, String flag) {
-        String item = firstOf(obx.value(3, 2), obx.value(3, 1));
-        String unit = obx.value(6, 1);
-        return (item + " " + obx.value(5, 1) + (unit.isEmpty() ? "" : " " + unit)).trim() + " (" + flag + ")";
+    private static String finding(Hl7Segment obx, String flag) {
+        String item = firstOf(obx.component(3, 2), obx.component(3, 1));
+        String unit = obx.component(6, 1);
+        return (item + " " + obx.component(5, 1) + (unit.isEmpty() ? "" : " " + unit)).trim() + " (" + flag + ")";
     }
 
     /** ORC-12 (or ORC-13, see {@link #priority}) as "刘延超 (D0101)". */
-    private static String doctor(Hl7Text message) {
+    private static String doctor(Segments message) {
         int field = message.value("ORC", 12, 1).isEmpty() && message.value("ORC", 12, 2).isEmpty() ? 13 : 12;
         String id = message.value("ORC", field, 1);
         String name = message.value("ORC", field, 2) + message.value("ORC", field, 3);
@@ -144,7 +142,7 @@ public record OrderEvent(Kind kind, String placerOrder, String fillerOrder, Stri
      * the diagnostic service in OBR-21, the timing in OBR-24); where the standard place is empty,
      * the late one is read, since those fields have no other use in an order they send.
      */
-    static String priority(Hl7Text message) {
+    static String priority(Segments message) {
         String code = firstOf(message.value("ORC", 7, 6), firstOf(message.value("OBR", 27, 6), message.value("TQ1", 9, 1)));
         code = firstOf(code, firstOf(message.value("ORC", 8, 6), message.value("OBR", 24, 6)));
         return switch (code.toUpperCase(Locale.ROOT)) {
@@ -154,18 +152,9 @@ public record OrderEvent(Kind kind, String placerOrder, String fillerOrder, Stri
         };
     }
 
-    /** An HL7 DTM (YYYY[MM[DD[HH[MM[SS]]]]], offset ignored) in the hub's zone; null if absent or malformed. */
+    /** An HL7 time in the hub's zone where it has no offset; null if absent or malformed. */
     static Instant time(String dtm, ZoneId zone) {
-        String digits = dtm.length() >= 8 ? dtm.replaceAll("[.+-].*$", "") : "";
-        if (digits.length() < 8 || !digits.chars().allMatch(Character::isDigit)) {
-            return null;
-        }
-        String padded = (digits + "000000").substring(0, 14);
-        try {
-            return LocalDateTime.parse(padded, DateTimeFormatter.ofPattern("yyyyMMddHHmmss")).atZone(zone).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return Hl7Time.parse(dtm, zone);
     }
 
     private static <T> T firstOf(T value, T otherwise) {
@@ -174,5 +163,17 @@ public record OrderEvent(Kind kind, String placerOrder, String fillerOrder, Stri
 
     private static String emptyToNull(String value) {
         return value == null || value.isEmpty() ? null : value;
+    }
+
+    /** The segments of a message by name, with "" for what is absent. */
+    record Segments(List<Hl7Segment> segments) {
+
+        List<Hl7Segment> all(String name) {
+            return segments.stream().filter(s -> s.is(name)).toList();
+        }
+
+        String value(String segment, int field, int component) {
+            return segments.stream().filter(s -> s.is(segment)).findFirst().map(s -> s.component(field, component)).orElse("");
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.yigong.hub.result.control;
 
+import org.yigong.hub.inbound.control.Hl7Delimiters;
+import org.yigong.hub.inbound.control.Hl7Segment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

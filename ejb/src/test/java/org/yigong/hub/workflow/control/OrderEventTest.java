@@ -99,7 +99,8 @@ class OrderEventTest {
     void hl7TimesWithoutSecondsOrWithAnOffsetAreRead() {
         assertThat(OrderEvent.time("202610200845", SHANGHAI)).isEqualTo(Instant.parse("2026-10-20T00:45:00Z"));
         assertThat(OrderEvent.time("20261020084500+0800", SHANGHAI)).isEqualTo(Instant.parse("2026-10-20T00:45:00Z"));
-        assertThat(OrderEvent.time("2026", SHANGHAI)).isNull();
+        assertThat(OrderEvent.time("2026", SHANGHAI)).as("year precision is a valid DTM").isEqualTo(Instant.parse("2025-12-31T16:00:00Z"));
         assertThat(OrderEvent.time("2026-10-20", SHANGHAI)).isNull();
+        assertThat(OrderEvent.time("", SHANGHAI)).isNull();
     }
 }

@@ -12,7 +12,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,6 @@ import org.yigong.hub.delivery.boundary.DeliveryDispatch;
 import org.yigong.hub.delivery.control.DeliveryQueue;
 import org.yigong.hub.delivery.control.Endpoint;
 import org.yigong.hub.delivery.entity.DeliveryStatus;
-import org.yigong.hub.inbound.control.MessageQuery;
 
 /**
  * The endpoints the hub delivers to and their queues: {@code GET /hub/api/endpoints} lists each
@@ -80,17 +78,9 @@ public class EndpointResource {
         if (limit != null && (limit < 1 || limit > MAX_BULK_RESEND)) {
             return ApiError.response(Response.Status.BAD_REQUEST, "limit must be between 1 and " + MAX_BULK_RESEND);
         }
-        Map<String, String> period = new HashMap<>();
-        if (from != null) {
-            period.put("from", from);
-        }
-        if (to != null) {
-            period.put("to", to);
-        }
-        // the message search reads from and to; an unreadable time is its 400 with the parameter named
-        MessageQuery times = MessageQuery.fromParameters(period, ZoneId.systemDefault());
-        List<Long> resent = queue.resendFailed(name, times.from() == null ? Instant.EPOCH : times.from(),
-                times.to() == null ? Instant.now().plusSeconds(60) : times.to(), limit == null ? MAX_BULK_RESEND : limit);
+        Period period = Period.of(from, to);
+        List<Long> resent = queue.resendFailed(name, period.from() == null ? Instant.EPOCH : period.from(),
+                period.to() == null ? Instant.now().plusSeconds(60) : period.to(), limit == null ? MAX_BULK_RESEND : limit);
         if (!resent.isEmpty()) {
             dispatch.wake(name);
         }

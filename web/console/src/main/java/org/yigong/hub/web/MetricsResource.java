@@ -10,13 +10,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.yigong.hub.diagnosis.control.CentreFigures;
 import org.yigong.hub.diagnosis.control.DiagnosisMetrics;
-import org.yigong.hub.inbound.control.MessageQuery;
 
 /**
  * {@code GET /hub/api/metrics/remote-diagnosis?from=&to=}: per county centre, the orders placed in
@@ -41,16 +37,9 @@ public class MetricsResource {
     @GET
     @Path("remote-diagnosis")
     public RemoteDiagnosis remoteDiagnosis(@QueryParam("from") String from, @QueryParam("to") String to) {
-        Map<String, String> period = new HashMap<>();
-        if (from != null) {
-            period.put("from", from);
-        }
-        if (to != null) {
-            period.put("to", to);
-        }
-        MessageQuery times = MessageQuery.fromParameters(period, ZoneId.systemDefault());
-        Instant end = times.to() == null ? Instant.now() : times.to();
-        Instant start = times.from() == null ? end.minus(Duration.ofDays(30)) : times.from();
+        Period period = Period.of(from, to);
+        Instant end = period.to() == null ? Instant.now() : period.to();
+        Instant start = period.from() == null ? end.minus(Duration.ofDays(30)) : period.from();
         return new RemoteDiagnosis(start.toString(), end.toString(), metrics.between(start, end));
     }
 }

@@ -1,4 +1,4 @@
-package org.yigong.hub.result.control;
+package org.yigong.hub.inbound.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.yigong.hub.result.control;
+package org.yigong.hub.inbound.control;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * MSH-1 is the field separator itself, so MSH-2 is the first piece after the segment name.
  * Values are unescaped and trimmed; an absent field, repetition or component is the empty string.
  */
-final class Hl7Segment {
+public final class Hl7Segment {
 
     private final String text;
     private final String name;
@@ -23,12 +23,16 @@ final class Hl7Segment {
         this.delimiters = delimiters;
     }
 
-    static Hl7Segment of(String text, Hl7Delimiters delimiters) {
+    public static Hl7Segment of(String text, Hl7Delimiters delimiters) {
         return new Hl7Segment(text, split(text, delimiters.field()), delimiters);
     }
 
     /** The segments of a message; senders separate them with CR, LF or CRLF. */
-    static List<Hl7Segment> all(String text, Hl7Delimiters delimiters) {
+    public static List<Hl7Segment> all(String text) {
+        return all(text, Hl7Delimiters.declaredIn(text));
+    }
+
+    public static List<Hl7Segment> all(String text, Hl7Delimiters delimiters) {
         List<Hl7Segment> segments = new ArrayList<>();
         for (String line : text.split("[\r\n]+")) {
             if (!line.isBlank()) {
@@ -38,39 +42,39 @@ final class Hl7Segment {
         return segments;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
     /** The segment as sent. */
-    String text() {
+    public String text() {
         return text;
     }
 
-    boolean is(String segmentName) {
+    public boolean is(String segmentName) {
         return name.equals(segmentName);
     }
 
     /** Field n as sent, delimiters and escapes included. */
-    String raw(int n) {
+    public String raw(int n) {
         int index = "MSH".equals(name) ? n - 1 : n;
         return index > 0 && index < fields.length ? fields[index] : "";
     }
 
     /** The repetitions of field n, as sent; none when the field is empty. */
-    List<String> repetitions(int n) {
+    public List<String> repetitions(int n) {
         String raw = raw(n);
         return raw.isEmpty() ? List.of() : List.of(split(raw, delimiters.repetition()));
     }
 
     /** Component c (1-based) of the first repetition of field n, first subcomponent, unescaped. */
-    String component(int n, int c) {
+    public String component(int n, int c) {
         List<String> repetitions = repetitions(n);
         return repetitions.isEmpty() ? "" : component(repetitions.get(0), c);
     }
 
     /** Component c (1-based) of one repetition, first subcomponent, unescaped. */
-    String component(String repetition, int c) {
+    public String component(String repetition, int c) {
         String[] components = split(repetition, delimiters.component());
         if (c > components.length) {
             return "";
@@ -80,7 +84,7 @@ final class Hl7Segment {
     }
 
     /** The components of one repetition, unescaped (an SN value, a coded value). */
-    List<String> components(String repetition) {
+    public List<String> components(String repetition) {
         List<String> components = new ArrayList<>();
         for (String component : split(repetition, delimiters.component())) {
             components.add(delimiters.unescape(component).trim());
@@ -89,7 +93,7 @@ final class Hl7Segment {
     }
 
     /** The first component of field n: what most fields mean. */
-    String value(int n) {
+    public String value(int n) {
         return component(n, 1);
     }
 

@@ -1,4 +1,4 @@
-package org.yigong.hub.result.control;
+package org.yigong.hub.inbound.control;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * A value without offset is local time in the hub's zone: Chinese HIS almost never send one, and
  * they mean Beijing time.
  */
-final class Hl7Time {
+public final class Hl7Time {
 
     private static final Pattern DTM = Pattern.compile(
             "(\\d{4})(\\d{2})?(\\d{2})?(\\d{2})?(\\d{2})?(\\d{2})?(?:\\.(\\d{1,4}))?([+-]\\d{4})?");
@@ -24,7 +24,7 @@ final class Hl7Time {
     }
 
     /** The instant of a DTM (first component of a TS), or null when it is empty or not a date/time. */
-    static Instant parse(String value, ZoneId zone) {
+    public static Instant parse(String value, ZoneId zone) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -44,7 +44,7 @@ final class Hl7Time {
     }
 
     /** A DTM to the second, with the zone's offset, as the hub writes times. */
-    static String format(Instant instant, ZoneId zone) {
+    public static String format(Instant instant, ZoneId zone) {
         return instant == null ? "" : WITH_OFFSET.format(instant.atZone(zone));
     }
 

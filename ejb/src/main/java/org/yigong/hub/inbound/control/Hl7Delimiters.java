@@ -1,18 +1,29 @@
-package org.yigong.hub.result.control;
+package org.yigong.hub.inbound.control;
 
-import org.yigong.hub.inbound.control.MessageHeader;
 
 /**
  * The delimiters a message declares in MSH-1 and MSH-2, and how text travels in its fields: values
  * read from a message are unescaped, text the hub writes is escaped, so that a {@code |} or
  * {@code ^} in a report never breaks the receiver's parsing.
  */
-record Hl7Delimiters(char field, char component, char repetition, char escape, char subcomponent) {
+public record Hl7Delimiters(char field, char component, char repetition, char escape, char subcomponent) {
 
     /** {@code |^~\&}, what the hub writes and almost every sender uses. */
-    static final Hl7Delimiters STANDARD = new Hl7Delimiters('|', '^', '~', '\\', '&');
+    public static final Hl7Delimiters STANDARD = new Hl7Delimiters('|', '^', '~', '\\', '&');
 
-    static Hl7Delimiters of(MessageHeader header) {
+    /** The delimiters MSH-1 and MSH-2 of a message declare; the standard ones if it has no MSH. */
+    public static Hl7Delimiters declaredIn(String message) {
+        if (!message.startsWith("MSH") || message.length() < 8) {
+            return STANDARD;
+        }
+        char field = message.charAt(3);
+        int end = message.indexOf(field, 4);
+        String enc = message.substring(4, end < 0 ? Math.min(message.length(), 8) : end);
+        return new Hl7Delimiters(field, enc.isEmpty() ? '^' : enc.charAt(0), enc.length() > 1 ? enc.charAt(1) : '~',
+                enc.length() > 2 ? enc.charAt(2) : '\\', enc.length() > 3 ? enc.charAt(3) : '&');
+    }
+
+    public static Hl7Delimiters of(MessageHeader header) {
         String enc = header.encodingCharacters();
         // a sender without escape or subcomponent characters may declare only two or three
         return new Hl7Delimiters(header.fieldSeparator(), enc.charAt(0), enc.length() > 1 ? enc.charAt(1) : '~',
@@ -20,12 +31,12 @@ record Hl7Delimiters(char field, char component, char repetition, char escape, c
     }
 
     /** MSH-2 as written with these delimiters. */
-    String encodingCharacters() {
+    public String encodingCharacters() {
         return "" + component + repetition + escape + subcomponent;
     }
 
     /** Delimiters become escape sequences ({@code \F\ \S\ \R\ \E\ \T\}); line breaks become spaces. */
-    String escape(String text) {
+    public String escape(String text) {
         if (text == null) {
             return "";
         }
@@ -56,7 +67,7 @@ record Hl7Delimiters(char field, char component, char repetition, char escape, c
      * character set switches) are dropped, since what is read here is a summary, not the report.
      * An escape character without its closing partner is kept as it is.
      */
-    String unescape(String value) {
+    public String unescape(String value) {
         if (value == null || value.indexOf(escape) < 0) {
             return value;
         }
