@@ -291,18 +291,18 @@ public class Deliveries {
                     example("outbound " + arrival.controlId() + " (" + marker.controlId() + ") received " + count + " times");
                     continue; // order is judged on first receipts; a redelivery repeats one already counted
                 }
+                // each against the one before it, so one message out of place counts once or twice, not for every later one
                 long deliveryId = deliveryId(arrival.controlId());
                 if (deliveryId <= lastDeliveryId) {
                     idOrderViolations++;
                     example("outbound " + arrival.controlId() + " received after YG" + lastDeliveryId);
                 }
-                lastDeliveryId = Math.max(lastDeliveryId, deliveryId);
-                Long previous = lastSequence.get(marker.connection());
+                lastDeliveryId = deliveryId;
+                Long previous = lastSequence.put(marker.connection(), marker.sequence());
                 if (previous != null && marker.sequence() <= previous) {
                     sequenceOrderViolations++;
                     example(marker.controlId() + " received after sequence " + previous + " of its connection");
                 }
-                lastSequence.merge(marker.connection(), marker.sequence(), Math::max);
                 if (marker.sequence() % sinks != index) {
                     wrongEndpoint++;
                     example(marker.controlId() + " is not meant for " + name);
