@@ -60,7 +60,7 @@ while [ $# -gt 0 ]; do
         --ris-port) ris_port=${2:?--ris-port needs a value}; shift 2 ;;
         --his-port) his_port=${2:?--his-port needs a value}; shift 2 ;;
         --keep) keep=true; shift ;;
-        -h|--help) sed -n '2,40p' "$bench/crash.sh" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,39p' "$bench/crash.sh" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) fail "unknown option $1 (see --help)" ;;
     esac
 done

@@ -48,7 +48,7 @@ while [ $# -gt 0 ]; do
         --rate) rate=${2:?--rate needs a value}; shift 2 ;;
         --ris-port) ris_port=${2:?--ris-port needs a value}; shift 2 ;;
         --no-start) start_hub=false; shift ;;
-        -h|--help) sed -n '2,29p' "$bench/end-to-end.sh" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,27p' "$bench/end-to-end.sh" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) fail "unknown option $1 (see --help)" ;;
     esac
 done
