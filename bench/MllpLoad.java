@@ -2,6 +2,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -9,16 +11,19 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.locks.LockSupport;
@@ -35,6 +40,13 @@ import java.util.concurrent.locks.LockSupport;
  * measures latency at a given load: sends are scheduled at fixed intervals and latency runs from
  * the <em>scheduled</em> send time, so a stall in the server shows up in every message that should
  * have been sent during the stall (no coordinated omission).
+ *
+ * <p>For the crash test and the end-to-end benchmark every message can carry a marker, written
+ * where its template says {@code ${MARKER}}: {@code <control id>.<send time>}, the send time in
+ * epoch microseconds (the scheduled one in open loop). The control id names the connection and the
+ * message's place in its sequence, so a receiving system can check order and completeness of what
+ * the hub delivered, and the time gives the end-to-end latency. The hub replaces MSH-10 in what it
+ * sends on, so the marker goes in a field the mapping keeps.
  */
 public class MllpLoad {
 
@@ -46,12 +58,21 @@ public class MllpLoad {
               --messages N         messages measured, over all connections (default 20000)
               --warmup N           messages sent first and not measured (default 2000)
               --rate R             total target msg/s, open loop; 0 = closed loop (default 0)
-              --template FILE      HL7 message template, UTF-8 (default bench/templates/adt_a04.hl7)
+              --template FILES     HL7 message template, UTF-8 (default bench/templates/adt_a04.hl7);
+                                   several, comma-separated: message k of a connection uses
+                                   template k mod n. ${MARKER} in a template becomes
+                                   <control id>.<send time in epoch microseconds>
               --charset C          charset the messages are encoded in (default UTF-8)
               --resend-percent P   resend P% of the messages with the same control id and check
                                    that the second ACK equals the first (default 0)
               --timeout-ms T       connect and ACK timeout (default 10000)
               --label L            name printed with the results (default load)
+              --run-id ID          first part of the control ids (letters and digits; default: from
+                                   the clock); the same id, connections and counts give the same ids
+              --acked FILE         append "<control id> <marker> <MSA-1>" for every message the
+                                   server accepted (AA or CA, MSA-2 = its control id)
+              --skip FILE          do not send the control ids listed in FILE (first word of each
+                                   line, e.g. an --acked file): resend only what was not accepted
             Exit status 1 if any ACK was mismatched, timed out or a connection failed; 2 on bad usage.""";
 
     /** After this many failed exchanges in a row a connection gives up, so a dead server cannot stall the run. */
@@ -59,18 +80,33 @@ public class MllpLoad {
 
     public static void main(String[] args) throws Exception {
         Options options;
-        Template template;
+        List<Template> templates = new ArrayList<>();
+        Set<String> skip = new HashSet<>();
         try {
             options = Options.parse(args);
-            template = Template.load(Path.of(options.template));
+            for (String file : options.template.split(",")) {
+                templates.add(Template.load(Path.of(file.strip())));
+            }
+            if (options.skip != null) {
+                for (String line : Files.readAllLines(Path.of(options.skip), StandardCharsets.UTF_8)) {
+                    String[] words = line.strip().split("\\s+");
+                    if (!words[0].isEmpty()) {
+                        skip.add(words[0]);
+                    }
+                }
+            }
         } catch (IllegalArgumentException | IOException e) {
             System.err.println("MllpLoad: " + e.getMessage());
             System.err.println(USAGE);
             System.exit(2);
             return;
         }
-        Run run = new Run(options, template);
+        Acked acked = options.acked == null ? null : Acked.open(Path.of(options.acked));
+        Run run = new Run(options, templates, skip, acked);
         Report report = run.execute();
+        if (acked != null) {
+            acked.close();
+        }
         report.print(System.out);
         System.exit(report.failed() ? 1 : 0);
     }
@@ -90,6 +126,9 @@ public class MllpLoad {
         double resendPercent = 0;
         int timeoutMs = 10000;
         String label = "load";
+        String runId;
+        String acked;
+        String skip;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -121,6 +160,9 @@ public class MllpLoad {
                     case "--resend-percent" -> resendPercent = Double.parseDouble(value);
                     case "--timeout-ms" -> timeoutMs = Integer.parseInt(value);
                     case "--label" -> label = value;
+                    case "--run-id" -> runId = value;
+                    case "--acked" -> acked = value;
+                    case "--skip" -> skip = value;
                     default -> throw new IllegalArgumentException("unknown option " + name);
                 }
             } catch (NumberFormatException e) {
@@ -139,6 +181,8 @@ public class MllpLoad {
             require(resendPercent >= 0 && resendPercent <= 100, "--resend-percent must be 0..100");
             require(timeoutMs > 0, "--timeout-ms must be positive");
             require(!label.isBlank(), "--label must not be empty");
+            // it becomes part of MSH-10 and of the marker: nothing an HL7 delimiter or a record line could break on
+            require(runId == null || runId.matches("[A-Za-z0-9]{1,12}"), "--run-id takes 1 to 12 letters and digits");
         }
 
         private static void require(boolean condition, String message) {
@@ -154,7 +198,7 @@ public class MllpLoad {
 
     // ------------------------------------------------------------------------------------------
 
-    /** The message every send is made from; only MSH-7 and MSH-10 change. */
+    /** The message every send is made from; only MSH-7, MSH-10 and the marker change. */
     static final class Template {
         private final String[] mshFields;
         private final String fieldSeparator;
@@ -191,11 +235,95 @@ public class MllpLoad {
         }
 
         /** The message with MSH-7 and MSH-10 replaced; index 6 and 9 because MSH-1 is the separator itself. */
-        String render(String controlId, String timestamp) {
+        String render(String controlId, String timestamp, String marker) {
             String[] fields = mshFields.clone();
             fields[6] = timestamp;
             fields[9] = controlId;
-            return String.join(fieldSeparator, fields) + '\r' + otherSegments;
+            return String.join(fieldSeparator, fields) + '\r' + otherSegments.replace(MARKER, marker);
+        }
+    }
+
+    static final String MARKER = "${MARKER}";
+
+    // ------------------------------------------------------------------------------------------
+
+    /**
+     * The wall clock in microseconds, read as one anchor plus the monotonic clock, as MllpEcho
+     * reads it: send and receive times of the end-to-end latency come from two processes, and a
+     * wall-clock step during a run would otherwise show up as latency.
+     */
+    static final class EpochClock {
+        private static final long ANCHOR_NANOS = System.nanoTime();
+        private static final long ANCHOR_MICROS = epochMicros(Instant.now());
+
+        /** The epoch time of a System.nanoTime() value, in microseconds. */
+        static long micros(long nanoTime) {
+            return ANCHOR_MICROS + (nanoTime - ANCHOR_NANOS) / 1000;
+        }
+
+        private static long epochMicros(Instant instant) {
+            return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1000;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    /**
+     * The --acked file: a line per accepted message, written after its ACK arrived, flushed every
+     * 100 ms (a crash test watches it to choose its moment) and at the end.
+     */
+    static final class Acked {
+        private final Writer out;
+        private boolean closed;
+
+        private Acked(Writer out) {
+            this.out = out;
+        }
+
+        static Acked open(Path file) throws IOException {
+            Acked acked = new Acked(Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND));
+            Thread flusher = new Thread(() -> {
+                while (true) {
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    acked.flush();
+                }
+            }, "acked-flush");
+            flusher.setDaemon(true);
+            flusher.start();
+            return acked;
+        }
+
+        synchronized void write(String controlId, String marker, String code) {
+            try {
+                out.write(controlId + " " + marker + " " + code + "\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        synchronized void flush() {
+            if (!closed) {
+                try {
+                    out.flush();
+                } catch (IOException e) {
+                    System.err.println("MllpLoad: cannot write the --acked file: " + e.getMessage());
+                }
+            }
+        }
+
+        synchronized void close() {
+            flush();
+            closed = true;
+            try {
+                out.close();
+            } catch (IOException e) {
+                System.err.println("MllpLoad: cannot close the --acked file: " + e.getMessage());
+            }
         }
     }
 
@@ -350,6 +478,7 @@ public class MllpLoad {
         int latencyCount;
         long aa, ae, ar, other, mismatched, timeouts, errors, unsent;
         long resends, resendMatched, resendMismatched;
+        long skipped;
         long lastReceivedAt;
 
         Tally(int messages) {
@@ -396,7 +525,9 @@ public class MllpLoad {
     static final class Connection implements Runnable {
         private final int index;
         private final Options options;
-        private final Template template;
+        private final List<Template> templates;
+        private final Set<String> skip;
+        private final Acked acked;
         private final String runId;
         private final Schedule schedule;
         private final Tally warmup;
@@ -411,11 +542,13 @@ public class MllpLoad {
         private boolean reportedFailure;
         private long sequence;
 
-        Connection(int index, Options options, Template template, String runId, Schedule schedule,
-                   int warmupMessages, int measuredMessages) {
+        Connection(int index, Options options, List<Template> templates, Set<String> skip, Acked acked, String runId,
+                   Schedule schedule, int warmupMessages, int measuredMessages) {
             this.index = index;
             this.options = options;
-            this.template = template;
+            this.templates = templates;
+            this.skip = skip;
+            this.acked = acked;
             this.runId = runId;
             this.schedule = schedule;
             this.warmup = new Tally(warmupMessages);
@@ -455,14 +588,25 @@ public class MllpLoad {
         }
 
         private void sendOne(Tally tally, long scheduled, boolean resend) {
-            String controlId = runId + "-" + index + "-" + sequence++;
-            Reply first = exchange(controlId, tally);
+            long number = sequence++;
+            String controlId = runId + "-" + index + "-" + number;
+            if (skip.contains(controlId)) {
+                tally.skipped++;
+                return;
+            }
+            Template template = templates.get((int) (number % templates.size()));
+            String marker = controlId + "." + EpochClock.micros(options.paced() ? scheduled : System.nanoTime());
+            Reply first = exchange(template, controlId, marker, tally);
             if (first == null) {
                 return;
             }
             tally.count(first, controlId, options.paced() ? scheduled : first.sentAt());
+            if (acked != null && first.ackedControlId().equals(controlId)
+                    && (first.code().equals("AA") || first.code().equals("CA"))) {
+                acked.write(controlId, marker, first.code());
+            }
             if (resend) {
-                Reply second = exchange(controlId, tally);
+                Reply second = exchange(template, controlId, marker, tally);
                 if (second != null) {
                     tally.countResend(first, second);
                 }
@@ -470,12 +614,12 @@ public class MllpLoad {
         }
 
         /** Sends one message and reads its ACK; null if it failed, in which case the failure is counted. */
-        private Reply exchange(String controlId, Tally tally) {
+        private Reply exchange(Template template, String controlId, String marker, Tally tally) {
             if (!connected(tally)) {
                 return null;
             }
             try {
-                byte[] frame = FrameReader.frame(template.render(controlId, clock.now()).getBytes(options.charset));
+                byte[] frame = FrameReader.frame(template.render(controlId, clock.now(), marker).getBytes(options.charset));
                 long sentAt = System.nanoTime();
                 out.write(frame);
                 out.flush();
@@ -604,20 +748,24 @@ public class MllpLoad {
     /** Starts the connections, waits for them, and collects their tallies. */
     static final class Run {
         private final Options options;
-        private final Template template;
+        private final List<Template> templates;
+        private final Set<String> skip;
+        private final Acked acked;
 
-        Run(Options options, Template template) {
+        Run(Options options, List<Template> templates, Set<String> skip, Acked acked) {
             this.options = options;
-            this.template = template;
+            this.templates = templates;
+            this.skip = skip;
+            this.acked = acked;
         }
 
         Report execute() throws InterruptedException {
-            String runId = runId();
+            String runId = options.runId != null ? options.runId : runId();
             Schedule schedule = new Schedule(options);
             List<Connection> connections = new ArrayList<>();
             List<Thread> threads = new ArrayList<>();
             for (int i = 0; i < options.connections; i++) {
-                Connection connection = new Connection(i, options, template, runId, schedule,
+                Connection connection = new Connection(i, options, templates, skip, acked, runId, schedule,
                         share(options.warmup, i), share(options.messages, i));
                 connections.add(connection);
                 threads.add(new Thread(connection, "mllp-" + i));
@@ -691,6 +839,7 @@ public class MllpLoad {
                 sum.resends += t.resends;
                 sum.resendMatched += t.resendMatched;
                 sum.resendMismatched += t.resendMismatched;
+                sum.skipped += t.skipped;
                 sum.lastReceivedAt = Math.max(sum.lastReceivedAt, t.lastReceivedAt);
             }
             return sum;
@@ -729,6 +878,9 @@ public class MllpLoad {
                     total.mismatched, total.timeouts, total.errors, total.unsent);
             out.printf(Locale.ROOT, "  resends       sent %d   matched %d   mismatched %d%n",
                     total.resends, total.resendMatched, total.resendMismatched);
+            if (total.skipped + warmup.skipped > 0) {
+                out.printf(Locale.ROOT, "  skipped       %d (accepted before, --skip)%n", total.skipped + warmup.skipped);
+            }
             if (warmup.hasFailures()) {
                 out.printf(Locale.ROOT, "  warm-up       mismatched %d   timeouts %d   errors %d (not counted above)%n",
                         warmup.mismatched, warmup.timeouts, warmup.errors);
@@ -761,6 +913,7 @@ public class MllpLoad {
             values.put("unsent", total.unsent);
             values.put("resends", total.resends);
             values.put("resendMismatched", total.resendMismatched);
+            values.put("skipped", total.skipped + warmup.skipped);
             StringBuilder line = new StringBuilder("RESULT");
             values.forEach((key, value) -> line.append(' ').append(key).append('=').append(value));
             return line.toString();
