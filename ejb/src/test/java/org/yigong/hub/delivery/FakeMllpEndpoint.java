@@ -82,9 +82,26 @@ public final class FakeMllpEndpoint implements BeforeEachCallback, AfterEachCall
 
     /** Starts listening (the endpoint comes up). */
     public void start() throws IOException {
-        server = new ServerSocket();
-        server.setReuseAddress(true);
-        server.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+        // the previous test's endpoint on the same port may still be letting go of it
+        for (int attempt = 1; ; attempt++) {
+            server = new ServerSocket();
+            server.setReuseAddress(true);
+            try {
+                server.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+                break;
+            } catch (java.net.BindException inUse) {
+                server.close();
+                if (attempt == 50) {
+                    throw inUse;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw inUse;
+                }
+            }
+        }
         acceptor = new Thread(this::accept, "fake-mllp-endpoint");
         acceptor.setDaemon(true);
         acceptor.start();

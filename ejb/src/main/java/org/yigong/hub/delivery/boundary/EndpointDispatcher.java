@@ -2,7 +2,7 @@ package org.yigong.hub.delivery.boundary;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +23,8 @@ final class EndpointDispatcher {
 
     private static final Logger LOG = Logger.getLogger(EndpointDispatcher.class);
     private static final Duration IDLE_POLL = Duration.ofSeconds(2);
+    /** Deliveries read per query; each is still sent and recorded one at a time. */
+    private static final int PREFETCH = 50;
 
     private final Endpoint endpoint;
     private final DeliveryQueue queue;
@@ -62,18 +64,22 @@ final class EndpointDispatcher {
     private void work() {
         while (running) {
             try {
-                Optional<Delivery> head = queue.head(endpoint.name(), endpoint.ordering());
-                if (head.isEmpty()) {
+                List<Delivery> next = queue.next(endpoint.name(), endpoint.ordering(), PREFETCH);
+                if (next.isEmpty()) {
                     await(IDLE_POLL);
                     continue;
                 }
-                Delivery delivery = head.get();
-                Duration wait = Duration.between(Instant.now(), delivery.getNextAttemptAt());
-                if (!wait.isNegative() && !wait.isZero()) {
-                    await(wait.compareTo(IDLE_POLL) < 0 ? wait : IDLE_POLL);
-                    continue;
+                for (Delivery delivery : next) {
+                    Duration wait = Duration.between(Instant.now(), delivery.getNextAttemptAt());
+                    if (!wait.isNegative() && !wait.isZero()) {
+                        await(wait.compareTo(IDLE_POLL) < 0 ? wait : IDLE_POLL);
+                        break;
+                    }
+                    // after a failed attempt the queue is read again: the failed one may now wait
+                    if (!running || !attempt(delivery)) {
+                        break;
+                    }
                 }
-                attempt(delivery);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -85,13 +91,15 @@ final class EndpointDispatcher {
         }
     }
 
-    private void attempt(Delivery delivery) {
+    /** @return whether it was delivered */
+    private boolean attempt(Delivery delivery) {
         MDC.put("controlId", delivery.getControlId());
         try {
             String ack = sender.send(delivery.getPayload(), delivery.getControlId(), endpoint.charset());
             queue.delivered(delivery.getId(), ack.contains("MSA" + ack.charAt(3) + "CA") ? "CA" : "AA", ack);
             LOG.infof("endpoint=%s delivery %d of message %d delivered (attempt %d)", endpoint.name(), delivery.getId(),
                     delivery.getMessageId(), delivery.getAttempts() + 1);
+            return true;
         } catch (DeliveryFailure failure) {
             int attempt = delivery.getAttempts() + 1;
             Instant next = nextAttempt(failure, attempt);
@@ -103,6 +111,7 @@ final class EndpointDispatcher {
                 LOG.infof("endpoint=%s delivery %d attempt %d failed (%s); next attempt at %s", endpoint.name(),
                         delivery.getId(), attempt, failure.getClass().getSimpleName(), next);
             }
+            return false;
         } finally {
             MDC.remove("controlId");
         }

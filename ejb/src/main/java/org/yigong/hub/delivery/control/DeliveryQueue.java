@@ -5,7 +5,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.yigong.hub.delivery.entity.Delivery;
 
 /**
@@ -30,19 +29,20 @@ public class DeliveryQueue {
     }
 
     /**
-     * The delivery of an endpoint to send next. In endpoint order, its oldest pending delivery: the
-     * only one that may be sent now. In patient order, of the oldest pending delivery of each
-     * patient, the one due first: a patient's deliveries stay in order, and one patient's delivery
-     * waiting for its retry does not hold up the others.
+     * The deliveries of an endpoint to send next, in the order they may be sent, at most
+     * {@code max}: read in one query so a busy queue does not cost a query per message. In patient
+     * order these are the heads of as many patients' queues, each still a head until it is sent.
      */
-    public Optional<Delivery> head(String endpoint, Endpoint.Ordering ordering) {
+    public List<Delivery> next(String endpoint, Endpoint.Ordering ordering, int max) {
         String query = ordering == Endpoint.Ordering.PATIENT ? Delivery.LANE_HEADS : Delivery.QUEUE_HEAD;
-        return em.createNamedQuery(query, Delivery.class).setParameter("endpoint", endpoint)
-                .setMaxResults(1).getResultStream().findFirst();
+        return em.createNamedQuery(query, Delivery.class).setParameter("endpoint", endpoint).setMaxResults(max).getResultList();
     }
 
+    /** Records the ACK in one statement: the dispatcher sends the next message only after it. */
     public void delivered(long id, String ackCode, String ack) {
-        em.find(Delivery.class, id).delivered(ackCode, ack);
+        em.createNamedQuery(Delivery.DELIVERED).setParameter("id", id).setParameter("at", java.time.Instant.now())
+                .setParameter("ackCode", ackCode).setParameter("ackText", ack == null || ack.length() <= 4000 ? ack : ack.substring(0, 4000))
+                .executeUpdate();
     }
 
     /** Records a failed attempt; {@code next} null means no further attempt (FAILED). */

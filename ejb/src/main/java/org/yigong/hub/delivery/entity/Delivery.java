@@ -28,7 +28,10 @@ import java.time.Instant;
         @Index(name = "HUB_DELIVERY_QUEUE_IDX", columnList = "ENDPOINT, STATUS, ID"),
         @Index(name = "HUB_DELIVERY_MESSAGE_IDX", columnList = "MESSAGE_ID")})
 @NamedQuery(name = Delivery.QUEUE_HEAD,
-        query = "select d from Delivery d where d.endpoint = :endpoint and d.status = org.yigong.hub.delivery.entity.DeliveryStatus.PENDING order by d.id")
+        // ordered by the whole index, so that H2 too reads the queue from the index instead of
+        // sorting every pending row of the endpoint
+        query = "select d from Delivery d where d.endpoint = :endpoint and d.status = org.yigong.hub.delivery.entity.DeliveryStatus.PENDING"
+                + " order by d.endpoint, d.status, d.id")
 @NamedQuery(name = Delivery.LANE_HEADS,
         query = "select d from Delivery d where d.endpoint = :endpoint and d.status = org.yigong.hub.delivery.entity.DeliveryStatus.PENDING"
                 + " and not exists (select o.id from Delivery o where o.endpoint = d.endpoint and o.patientKey = d.patientKey"
@@ -37,6 +40,10 @@ import java.time.Instant;
 @NamedQuery(name = Delivery.FAILED_NOT_RESENT,
         query = "select d.id from Delivery d where d.endpoint = :endpoint and d.status = org.yigong.hub.delivery.entity.DeliveryStatus.FAILED"
                 + " and d.resentAs is null and d.createdAt >= :from and d.createdAt < :to order by d.id")
+@NamedQuery(name = Delivery.DELIVERED,
+        query = "update Delivery d set d.status = org.yigong.hub.delivery.entity.DeliveryStatus.DELIVERED, d.attempts = d.attempts + 1,"
+                + " d.deliveredAt = :at, d.ackCode = :ackCode, d.ackText = :ackText, d.lastError = null, d.rowVersion = d.rowVersion + 1"
+                + " where d.id = :id and d.status = org.yigong.hub.delivery.entity.DeliveryStatus.PENDING")
 @NamedQuery(name = Delivery.OF_MESSAGE, query = "select d from Delivery d where d.messageId = :messageId order by d.id")
 @NamedQuery(name = Delivery.DEPTHS,
         query = "select d.endpoint, d.status, count(d), min(d.createdAt) from Delivery d where d.status <> org.yigong.hub.delivery.entity.DeliveryStatus.DELIVERED group by d.endpoint, d.status")
@@ -47,6 +54,7 @@ public class Delivery {
     public static final String DEPTHS = "Delivery.depths";
     public static final String LANE_HEADS = "Delivery.laneHeads";
     public static final String FAILED_NOT_RESENT = "Delivery.failedNotResent";
+    public static final String DELIVERED = "Delivery.delivered";
     /** The lane of deliveries that are about no patient in particular. */
     public static final String NO_PATIENT = "-";
 
@@ -133,15 +141,6 @@ public class Delivery {
     public void numbered(String controlId, String payload) {
         this.controlId = controlId;
         this.payload = payload;
-    }
-
-    public void delivered(String ackCode, String ackText) {
-        attempts++;
-        status = DeliveryStatus.DELIVERED;
-        deliveredAt = Instant.now();
-        this.ackCode = ackCode;
-        this.ackText = cut(ackText, 4000);
-        lastError = null;
     }
 
     /** A failed attempt: try again at {@code next}, or, when null, give up (FAILED). */

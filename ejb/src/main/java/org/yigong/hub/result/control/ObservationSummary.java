@@ -27,7 +27,6 @@ record ObservationSummary(boolean abnormal, boolean critical, String summary) {
 
     static final int MAX_LENGTH = 500;
 
-    private static final Set<String> CRITICAL_FLAGS = Set.of("HH", "LL", "AA");
     private static final Set<String> TEXT_TYPES = Set.of("TX", "FT");
     private static final Set<String> CONCLUSION_TYPES = Set.of("TX", "FT", "ST");
     private static final Set<String> CONCLUSION_CODES = Set.of("CONC", "CONCLUSION", "IMPRESSION", "DIAG", "DIAGNOSIS", "19005-8");
@@ -42,7 +41,7 @@ record ObservationSummary(boolean abnormal, boolean critical, String summary) {
         }
 
         boolean critical() {
-            return flags.stream().anyMatch(CRITICAL_FLAGS::contains);
+            return flags.stream().anyMatch(CriticalValues.CRITICAL_FLAGS::contains);
         }
 
         boolean conclusion() {
@@ -87,8 +86,11 @@ record ObservationSummary(boolean abnormal, boolean critical, String summary) {
         for (String flag : obx.repetitions(8)) {
             flags.add(obx.component(flag, 1).toUpperCase(Locale.ROOT));
         }
-        return new Observation(type, obx.component(3, 1), obx.component(3, 2),
-                oneLine(String.join(TEXT_TYPES.contains(type) ? " " : ",", values)), obx.component(6, 1), flags);
+        String value = oneLine(String.join(TEXT_TYPES.contains(type) ? " " : ",", values));
+        // a value beyond the county's critical limits is critical even where the LIS did not flag it
+        CriticalValues.standard().flag(flags, obx.component(3, 1), type, value)
+                .filter(flag -> !flags.contains(flag)).ifPresent(flags::add);
+        return new Observation(type, obx.component(3, 1), obx.component(3, 2), value, obx.component(6, 1), flags);
     }
 
     /** SN ({@code <^0.5}, {@code ^1^:^128}) reads as written together; a coded value by its text. */

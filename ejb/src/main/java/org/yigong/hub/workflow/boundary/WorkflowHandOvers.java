@@ -32,6 +32,7 @@ public class WorkflowHandOvers {
 
     private static final Logger LOG = Logger.getLogger(WorkflowHandOvers.class);
     private static final int BATCH = 100;
+    private static final int CONCURRENT_ATTEMPTS = 5;
 
     @Resource(lookup = "java:jboss/ee/concurrency/factory/hub")
     ManagedThreadFactory threads;
@@ -80,17 +81,32 @@ public class WorkflowHandOvers {
                     }
                     continue;
                 }
-                pending.forEach(this::handOver);
+                for (Long id : pending) {
+                    handOver(id);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private void handOver(long id) {
+    private void handOver(long id) throws InterruptedException {
         MDC.put("handOver", id);
         try {
-            String outcome = bridge.handOver(id);
+            String outcome = null;
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    outcome = bridge.handOver(id);
+                    break;
+                } catch (RuntimeException e) {
+                    // the engine's job executor changed the same instance (a timer firing as the report
+                    // arrives): the engine's answer to that is to do it again, on the new state
+                    if (attempt >= CONCURRENT_ATTEMPTS || !concurrentUpdate(e)) {
+                        throw e;
+                    }
+                    Thread.sleep(50L * attempt);
+                }
+            }
             if (outcome != null) {
                 LOG.infof("hand-over %d: %s", id, outcome);
             }
@@ -131,6 +147,15 @@ public class WorkflowHandOvers {
         if (expected != null && !expected.isEmpty()) {
             LOG.warnf("routes name processes that are not deployed: %s", bridge.undeployed(expected));
         }
+    }
+
+    private static boolean concurrentUpdate(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof org.camunda.bpm.engine.OptimisticLockingException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootCause(Throwable e) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.yigong.hub.inbound.control.Hl7Segment;
 import org.yigong.hub.inbound.control.Hl7Time;
+import org.yigong.hub.result.control.CriticalValues;
 
 /**
  * What a message means for an order's process: a new order, its cancellation or a report on it,
@@ -26,9 +27,6 @@ public record OrderEvent(Kind kind, String placerOrder, String fillerOrder, Stri
 
     /** HL7 table 0119: an order cancelled, discontinued or withdrawn by its placer. */
     static final Set<String> CANCELLING = Set.of("CA", "OC", "DC", "DR", "OD");
-
-    /** HL7 table 0078: beyond panic limits (HH, LL) or very abnormal (AA). */
-    static final Set<String> CRITICAL_FLAGS = Set.of("HH", "LL", "AA");
 
     private static final int MAX_FINDINGS = 500;
 
@@ -69,10 +67,12 @@ public record OrderEvent(Kind kind, String placerOrder, String fillerOrder, Stri
             status = java.util.Objects.requireNonNullElse(reportStatus(message), "F");
             reportedAt = firstOf(time(message.value("OBR", 22, 1), zone), messageTime);
             for (Hl7Segment obx : message.all("OBX")) {
-                String flag = obx.component(8, 1).toUpperCase(Locale.ROOT);
-                if (CRITICAL_FLAGS.contains(flag)) {
+                List<String> flags = obx.repetitions(8).stream().map(f -> obx.component(f, 1)).toList();
+                var flag = CriticalValues.standard().flag(flags, obx.component(3, 1), obx.value(2).toUpperCase(Locale.ROOT),
+                        String.join("", obx.repetitions(5).isEmpty() ? List.of() : obx.components(obx.repetitions(5).get(0))));
+                if (flag.isPresent()) {
                     critical = true;
-                    findings.add(finding(obx, flag));
+                    findings.add(finding(obx, flag.get()));
                 }
             }
         }

@@ -200,7 +200,10 @@ public class WorkflowBridge {
         variables.put("patientName", message.getPatientName());
         variables.put("patientMrn", message.getPatientId());
         variables.put("nationalId", message.getNationalId());
-        variables.put("orderedAt", Date.from(event.orderedAt() != null ? event.orderedAt() : message.getReceivedAt()));
+        // the centre's reading clock starts when the order reached the county, not when the township
+        // entered it (a HIS that sends its orders in a batch at noon must not make every one late)
+        variables.put("orderedAt", Date.from(message.getReceivedAt()));
+        variables.put("placedAt", event.orderedAt() == null ? null : Date.from(event.orderedAt()));
         variables.put("priorResultId", prior == null ? null : prior.id());
         variables.put("priorResultSummary", prior == null ? null : prior.summary());
         variables.put("priorResultAt", prior == null ? null : Date.from(prior.reportedAt()));

@@ -103,4 +103,16 @@ class OrderEventTest {
         assertThat(OrderEvent.time("2026-10-20", SHANGHAI)).isNull();
         assertThat(OrderEvent.time("", SHANGHAI)).isNull();
     }
+
+    @Test
+    void aValueBeyondTheCountysCriticalLimitsIsCriticalEvenWithoutAFlag() {
+        String potassium = sample("oru_r01_lab_cbc_result.hl7")
+                .replace("OBX|3|NM|PLT^血小板计数^CNTY_LIS||236|10*9/L|125-350|N|||F", "OBX|3|NM|K^血钾^CNTY_LIS||6.9|mmol/L|3.5-5.3||||F");
+        OrderEvent report = OrderEvent.read(potassium, "ORU^R01", null, SHANGHAI);
+        assertThat(report.critical()).isTrue();
+        assertThat(report.criticalFindings()).isEqualTo("血钾 6.9 mmol/L (HH)");
+
+        String normal = potassium.replace("|6.9|mmol/L|", "|4.1|mmol/L|");
+        assertThat(OrderEvent.read(normal, "ORU^R01", null, SHANGHAI).critical()).isFalse();
+    }
 }

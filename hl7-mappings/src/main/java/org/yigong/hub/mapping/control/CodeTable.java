@@ -94,6 +94,11 @@ public final class CodeTable {
     }
 
     /** The row for a local code, matched exactly. */
+    /** Every row, in file order. */
+    public java.util.Collection<Row> rows() {
+        return java.util.Collections.unmodifiableCollection(rows.values());
+    }
+
     public Optional<Row> row(String from) {
         return Optional.ofNullable(rows.get(from));
     }
