@@ -231,4 +231,24 @@ class RemoteDiagnosisIT {
         assertThat(variable(processes(key).getJsonObject(0).getString("id"), "outcome").toString()).isEqualTo("\"cancelled\"");
         assertThat(processes(key)).as("one process per order").hasSize(1);
     }
+
+    @Test
+    void pausedHandOversLetTheOrderThroughAndStartItsProcessOnResume() throws Exception {
+        Patient patient = Patient.next();
+        String placer = "CT" + RUN + "E";
+        String key = placer + "@TWN_KHZ";
+        assertThat(demo.postJson("/hub/api/workflows/pause", "").statusCode()).isEqualTo(200);
+        try {
+            send(MllpPeer.TOWNSHIP_PORT, order(patient, placer));
+            waitFor("the order at the RIS while hand-overs are paused", () -> ris.received().stream().anyMatch(m -> m.contains(placer)));
+            JsonObject paused = HubHttp.object(demo.get("/hub/api/workflows"));
+            assertThat(paused.getBoolean("paused")).isTrue();
+            assertThat(paused.getInt("pending")).isPositive();
+            assertThat(processes(key)).isEmpty();
+        } finally {
+            assertThat(demo.postJson("/hub/api/workflows/resume", "").statusCode()).isEqualTo(200);
+        }
+        waitFor("the process once resumed", () -> !processes(key).isEmpty());
+        assertThat(HubHttp.object(demo.get("/hub/api/workflows")).getBoolean("paused")).isFalse();
+    }
 }

@@ -43,6 +43,8 @@ public class WorkflowHandOvers {
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running = true;
     private volatile Set<String> processes;
+    /** Operators pause hand-overs (engine maintenance, a model being fixed); messages keep flowing. */
+    private volatile boolean paused = Boolean.getBoolean("hub.workflow.paused");
     private Thread thread;
 
     @PostConstruct
@@ -63,10 +65,32 @@ public class WorkflowHandOvers {
         wake.release();
     }
 
+    /** Hand-overs wait (PENDING) until {@link #resume()}; routing and deliveries go on. */
+    public void pause() {
+        paused = true;
+        LOG.info("workflow hand-overs paused");
+    }
+
+    public void resume() {
+        paused = false;
+        wake.release();
+        LOG.info("workflow hand-overs resumed");
+    }
+
+    public boolean paused() {
+        return paused;
+    }
+
     private void work() {
         try {
             awaitProcesses();
             while (running) {
+                if (paused) {
+                    if (wake.tryAcquire(1, TimeUnit.SECONDS)) {
+                        wake.drainPermits();
+                    }
+                    continue;
+                }
                 List<Long> pending;
                 try {
                     pending = bridge.pending(BATCH);
@@ -82,6 +106,9 @@ public class WorkflowHandOvers {
                     continue;
                 }
                 for (Long id : pending) {
+                    if (paused || !running) {
+                        break;
+                    }
                     handOver(id);
                 }
             }

@@ -73,6 +73,11 @@ public class WorkflowBridge {
         return em.createNamedQuery(HandOver.PENDING, Long.class).setMaxResults(max).getResultList();
     }
 
+    /** Rows of status, count and oldest creation time, for hand-overs not done. */
+    public java.util.List<Object[]> depths() {
+        return em.createNamedQuery(HandOver.DEPTHS, Object[].class).getResultList();
+    }
+
     public java.util.List<HandOver> ofMessage(long messageId) {
         return em.createNamedQuery(HandOver.OF_MESSAGE, HandOver.class).setParameter("messageId", messageId).getResultList();
     }

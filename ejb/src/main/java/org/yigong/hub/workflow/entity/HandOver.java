@@ -28,11 +28,14 @@ import java.time.Instant;
         @Index(name = "HUB_HANDOVER_MESSAGE_IDX", columnList = "MESSAGE_ID")})
 @NamedQuery(name = HandOver.PENDING,
         query = "select h.id from HandOver h where h.status = org.yigong.hub.workflow.entity.HandOverStatus.PENDING order by h.id")
+@NamedQuery(name = HandOver.DEPTHS, query = "select h.status, count(h), min(h.createdAt) from HandOver h"
+        + " where h.status <> org.yigong.hub.workflow.entity.HandOverStatus.DONE group by h.status")
 @NamedQuery(name = HandOver.OF_MESSAGE, query = "select h from HandOver h where h.messageId = :messageId order by h.id")
 public class HandOver {
 
     public static final String PENDING = "HandOver.pending";
     public static final String OF_MESSAGE = "HandOver.ofMessage";
+    public static final String DEPTHS = "HandOver.depths";
 
     @Id
     @SequenceGenerator(name = "HUB_HANDOVER_SEQ", sequenceName = "HUB_HANDOVER_SEQ", allocationSize = 50)
