@@ -82,7 +82,7 @@ lines() {
 
 # api PATH: GET on the hub's REST API, the body on stdout.
 api() {
-    curl -sf -u "$hub_credentials" "$hub_http/hub/api/$1"
+    curl -sf -u "$hub_credentials" "${@:2}" "$hub_http/hub/api/$1"
 }
 
 # total_count QUERY: X-Total-Count of a message search, e.g. total_count 'status=RECEIVED'.

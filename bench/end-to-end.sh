@@ -11,6 +11,10 @@
 #   --rate R          msg/s of the open-loop run (default 500)
 #   --ris-port P      port of the recording county RIS (default 3602)
 #   --no-start        use a hub that is already running (its county-ris must point at --ris-port)
+#   --workflows W     running (default): every CT order also starts its remote-diagnosis process, as
+#                     in production; paused: the hub starts with workflow hand-overs paused, so the
+#                     runs measure storing, routing, translating and delivering alone, and at the end
+#                     the hand-overs are resumed and their rate is measured as they drain
 #
 # Environment: HUB_PORT_OFFSET (default 500: MLLP 3075, HTTP 8580) and the rest of
 # bench/common.sh; HUB_DB... pass through to ./hub, e.g.
@@ -36,6 +40,7 @@ connections=8
 rate=500
 ris_port=3602
 start_hub=true
+workflows=running
 
 say() { printf '%s\n' "$*"; }
 fail() { printf 'end-to-end.sh: %s\n' "$*" >&2; exit 2; }
@@ -48,7 +53,8 @@ while [ $# -gt 0 ]; do
         --rate) rate=${2:?--rate needs a value}; shift 2 ;;
         --ris-port) ris_port=${2:?--ris-port needs a value}; shift 2 ;;
         --no-start) start_hub=false; shift ;;
-        -h|--help) sed -n '2,27p' "$bench/end-to-end.sh" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --workflows) workflows=${2:?--workflows needs running or paused}; shift 2 ;;
+        -h|--help) sed -n '2,31p' "$bench/end-to-end.sh" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) fail "unknown option $1 (see --help)" ;;
     esac
 done
@@ -56,6 +62,8 @@ for number in "$messages" "$warmup" "$connections" "$rate" "$ris_port"; do
     [[ $number =~ ^[0-9]+$ ]] || fail "not a whole number: $number"
 done
 [ "$rate" -gt 0 ] || fail "--rate must be positive"
+case $workflows in running|paused) ;; *) fail "--workflows must be running or paused" ;; esac
+[ "$workflows" = running ] || export HUB_JAVA_OPTS="${HUB_JAVA_OPTS:-} -Dhub.workflow.paused=true"
 
 source "$bench/common.sh"
 export HUB_ENDPOINT_COUNTY_RIS=mllp://$sink_host:$ris_port
@@ -128,13 +136,35 @@ wait_for_port "$hub_mllp_port" 120 || fail "nothing listens on the hub's MLLP po
 run ris "E$stamp" "$messages"
 run "ris@$rate" "R$stamp" "$messages" --rate "$rate"
 
+# hand_overs KEY: pending or failed workflow hand-overs
+hand_overs() {
+    api workflows | tr ',{}' '\n\n\n' | sed -n "s/^\"$1\":\([0-9]*\)$/\1/p"
+}
+drain_line=
+if [ "$workflows" = paused ]; then
+    waiting=$(hand_overs pending)
+    say ""
+    say "--- workflow hand-overs: $waiting waiting; resumed ---"
+    api workflows/resume -X POST > /dev/null
+    started=$(date +%s.%N)
+    deadline=$(( $(date +%s) + run_limit * 4 ))
+    while [ "$(hand_overs pending)" != 0 ] && [ "$(date +%s)" -lt "$deadline" ]; do
+        sleep 1
+    done
+    seconds=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+    drain_line=$(printf 'hand-overs      %s processes started or moved in %s s: %s/s (%s failed, %s still pending)' \
+        "$waiting" "$seconds" "$(awk -v n="$waiting" -v s="$seconds" 'BEGIN { printf "%.1f", n / s }')" \
+        "$(hand_overs failed)" "$(hand_overs pending)")
+    say "$drain_line"
+fi
+
 if $hub_started; then
     ./hub stop >/dev/null
     hub_started=false
 fi
 
 say ""
-say "=== summary: end to end (township ORM^O01 -> county RIS), $messages messages, $connections connections, database ${HUB_DB:-h2} ==="
+say "=== summary: end to end (township ORM^O01 -> county RIS), $messages messages, $connections connections, database ${HUB_DB:-h2}, workflows $workflows ==="
 printf '%-14s %10s %10s %10s %10s %10s\n' run delivered msg/s p50-ms p99-ms p99.9-ms
 for label in "${labels[@]}"; do
     [ "$label" != warmup ] || continue
@@ -143,6 +173,7 @@ for label in "${labels[@]}"; do
 done
 say "latency: RIS receipt minus send (ris@$rate: minus the scheduled send); ris: closed loop, only msg/s is a figure of merit"
 say "target: p99 < 50 ms at 500 msg/s (ris@500)"
+[ -z "$drain_line" ] || say "$drain_line"
 if [ ${#failed_runs[@]} -gt 0 ]; then
     say "FAILED runs (load failures, or not everything delivered): ${failed_runs[*]}"
     exit 1
