@@ -11,8 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,6 +78,38 @@ class TranslationOnTextTest {
             Mapping translation = (Mapping) CATALOGUE.translation(example.getParent().getParent().getParent().getFileName().toString());
             String text = normalized(read(example));
             assertThat(outcome(() -> translation.translateText(text))).as(example.toString()).isPresent();
+        }
+    }
+
+    /** The hub translates on many threads at once with the same translations. */
+    @Test
+    void manyThreadsTranslateAtOnceAsOneDoes() throws Exception {
+        List<Path> examples = inputs();
+        Map<Path, String> alone = new HashMap<>();
+        for (Path example : examples) {
+            alone.put(example, translated(example));
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> rounds = new ArrayList<>();
+            for (int round = 0; round < 64; round++) {
+                rounds.add(threads.submit(() -> examples.stream().allMatch(example -> translated(example).equals(alone.get(example)))));
+            }
+            for (Future<Boolean> round : rounds) {
+                assertThat(round.get()).isTrue();
+            }
+        } finally {
+            threads.shutdown();
+        }
+    }
+
+    /** The translation of a golden example by its mapping, or {@code "failed: <message>"}. */
+    private static String translated(Path example) {
+        Translation translation = CATALOGUE.translation(example.getParent().getParent().getParent().getFileName().toString());
+        try {
+            return translation.translate(read(example));
+        } catch (TranslationFailed e) {
+            return "failed: " + e.getMessage();
         }
     }
 
