@@ -23,6 +23,7 @@ final class CanonicalModel {
     static final String VERSION = "2.5.1";
 
     private final HapiContext context;
+    private final Er7NormalForm text;
     private final ThreadLocal<PipeParser> parsers = ThreadLocal.withInitial(() -> new PipeParser(context()));
 
     private HapiContext context() {
@@ -40,11 +41,17 @@ final class CanonicalModel {
             hapi.setValidationContext(ValidationContextFactory.noValidation());
             return hapi;
         });
+        text = new Er7NormalForm(context.getParserConfiguration().getEscaping(), new FieldTypes(context.getModelClassFactory()));
     }
 
     /** This thread's parser, never shared with another thread. */
     PipeParser parser() {
         return parsers.get();
+    }
+
+    /** How HAPI writes the text of what it read, for translations on text; shared by all threads. */
+    Er7NormalForm text() {
+        return text;
     }
 
     ModelClassFactory classes() {

@@ -17,4 +17,14 @@ final class ClearValue extends SegmentStatement {
     void applyTo(Segment occurrence, int number) throws HL7Exception {
         target.clear(occurrence);
     }
+
+    @Override
+    void applyTo(TextSegment occurrence, int number, TextMessage message) throws NeedsStructure {
+        target.clear(occurrence);
+    }
+
+    @Override
+    public boolean worksOnText(FieldTypes types) {
+        return target.writesAsText(types);
+    }
 }

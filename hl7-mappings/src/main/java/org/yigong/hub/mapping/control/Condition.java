@@ -23,14 +23,22 @@ record Condition(FieldPath path, Test test, List<String> values) implements Guar
 
     @Override
     public boolean allows(Message message, String segment, Segment occurrence) throws HL7Exception {
-        if (path.segment().equals(segment)) {
-            return holds(occurrence);
-        }
-        return holds(MessageSegments.first(message, path.segment()).orElse(null));
+        Segment tested = path.segment().equals(segment) ? occurrence : MessageSegments.first(message, path.segment()).orElse(null);
+        return holds(tested == null ? "" : path.read(tested));
     }
 
-    private boolean holds(Segment occurrence) throws HL7Exception {
-        String value = occurrence == null ? "" : path.read(occurrence);
+    @Override
+    public boolean allows(TextMessage message, String segment, TextSegment occurrence) {
+        TextSegment tested = path.segment().equals(segment) ? occurrence : message.first(path.segment());
+        return holds(tested == null ? "" : path.read(tested));
+    }
+
+    @Override
+    public boolean worksOnText(FieldTypes types) {
+        return path.readsAsText(types);
+    }
+
+    private boolean holds(String value) {
         return switch (test) {
             case EQUALS -> value.equals(values.get(0));
             case IN -> values.contains(value);

@@ -28,4 +28,17 @@ final class CopyValue extends SegmentStatement {
         String value = source == null ? "" : (wholeField ? from : from.code()).read(source);
         (wholeField ? to : to.code()).write(occurrence, value);
     }
+
+    @Override
+    void applyTo(TextSegment occurrence, int number, TextMessage message) throws NeedsStructure {
+        TextSegment source = from.segment().equals(to.segment()) ? occurrence : message.first(from.segment());
+        boolean wholeField = from.isField() && to.isField();
+        String value = source == null ? "" : (wholeField ? from : from.code()).read(source);
+        (wholeField ? to : to.code()).write(occurrence, value);
+    }
+
+    @Override
+    public boolean worksOnText(FieldTypes types) {
+        return from.readsAsText(types) && to.writesAsText(types);
+    }
 }

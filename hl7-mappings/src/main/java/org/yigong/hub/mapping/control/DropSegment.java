@@ -17,4 +17,9 @@ final class DropSegment extends SegmentStatement {
     void applyTo(Segment occurrence, int number) throws HL7Exception {
         MessageSegments.remove(occurrence);
     }
+
+    @Override
+    void applyTo(TextSegment occurrence, int number, TextMessage message) {
+        message.remove(occurrence);
+    }
 }

@@ -105,6 +105,36 @@ record FieldPath(String segment, int field, int repetition, int component, int s
         }
     }
 
+    /** The value here in a segment's text, as {@link #read(Segment)} gives it. */
+    String read(TextSegment in) {
+        return in.read(this);
+    }
+
+    /** Writes here in a segment's text, as {@link #write(Segment, String)} does. */
+    void write(TextSegment in, String value) throws NeedsStructure {
+        in.write(this, value);
+    }
+
+    /** Empties this position in a segment's text, as {@link #clear(Segment)} does. */
+    void clear(TextSegment in) throws NeedsStructure {
+        in.clear(this);
+    }
+
+    /**
+     * Whether the text of a message gives what {@link Terser} reads here. It does not for a
+     * sub-component of the first component of a field that is not a composite: HAPI takes
+     * {@code PID-1-1-2} for PID-1's second component, and {@code OBX-5-1-2} for one or the other by
+     * the type in OBX-2 (a local segment's field would do, but is not worth the distinction).
+     */
+    boolean readsAsText(FieldTypes types) {
+        return component != 1 || subcomponent < 2 || types.kind(segment, field) == FieldTypes.Kind.COMPOSITE;
+    }
+
+    /** Whether writing here on text gives what HAPI writes; not for OBX-2 and OBX-5, which type each other. */
+    boolean writesAsText(FieldTypes types) {
+        return readsAsText(types) && !(segment.equals("OBX") && (field == 2 || field == 5));
+    }
+
     private int rep() {
         return Math.max(repetition, 0);
     }

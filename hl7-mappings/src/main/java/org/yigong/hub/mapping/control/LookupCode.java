@@ -2,6 +2,8 @@ package org.yigong.hub.mapping.control;
 
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Segment;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,6 +22,8 @@ final class LookupCode extends SegmentStatement {
     enum Fallback { ERROR, KEEP, VALUE }
 
     private final FieldPath path;
+    /** The path of the code itself: the first component when {@code path} is a field. */
+    private final FieldPath code;
     private final CodeTable table;
     private final Fallback fallback;
     private final String fallbackValue;
@@ -27,6 +31,7 @@ final class LookupCode extends SegmentStatement {
     LookupCode(FieldPath path, CodeTable table, Fallback fallback, String fallbackValue) {
         super(path.segment());
         this.path = path;
+        this.code = path.code();
         this.table = table;
         this.fallback = fallback;
         this.fallbackValue = fallbackValue;
@@ -34,30 +39,54 @@ final class LookupCode extends SegmentStatement {
 
     @Override
     void applyTo(Segment occurrence, int number) throws HL7Exception, StepFailed {
-        FieldPath codePath = path.code();
-        String code = codePath.read(occurrence);
-        if (code.isEmpty()) {
-            return;
-        }
-        Optional<CodeTable.Row> row = table.row(code);
-        if (row.isPresent()) {
-            translate(occurrence, row.get());
-        } else if (fallback == Fallback.VALUE) {
-            codePath.write(occurrence, fallbackValue);
-        } else if (fallback == Fallback.ERROR) {
-            throw new StepFailed("code '" + code + "' at " + codePath + " (" + path.segment() + " #" + number
-                    + ") is not in code table " + table.name() + ": add it to " + table.file()
-                    + ", or correct the code in the sending system");
+        for (Change change : changes(code.read(occurrence), number)) {
+            change.path().write(occurrence, change.value());
         }
     }
 
-    private void translate(Segment occurrence, CodeTable.Row row) throws HL7Exception {
-        path.code().write(occurrence, row.to());
+    @Override
+    void applyTo(TextSegment occurrence, int number, TextMessage message) throws StepFailed, NeedsStructure {
+        for (Change change : changes(code.read(occurrence), number)) {
+            change.path().write(occurrence, change.value());
+        }
+    }
+
+    @Override
+    public boolean worksOnText(FieldTypes types) {
+        return path.writesAsText(types);
+    }
+
+    /** One value the lookup writes. */
+    private record Change(FieldPath path, String value) {
+    }
+
+    /** What the lookup writes for this code, in this order. */
+    private List<Change> changes(String found, int number) throws StepFailed {
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Optional<CodeTable.Row> row = table.row(found);
+        if (row.isPresent()) {
+            return translation(row.get());
+        } else if (fallback == Fallback.VALUE) {
+            return List.of(new Change(code, fallbackValue));
+        } else if (fallback == Fallback.ERROR) {
+            throw new StepFailed("code '" + found + "' at " + code + " (" + path.segment() + " #" + number
+                    + ") is not in code table " + table.name() + ": add it to " + table.file()
+                    + ", or correct the code in the sending system");
+        }
+        return List.of();
+    }
+
+    private List<Change> translation(CodeTable.Row row) {
+        List<Change> changes = new ArrayList<>(3);
+        changes.add(new Change(code, row.to()));
         if (path.isField() && table.hasText() && !row.text().isEmpty()) {
-            path.withComponent(2).write(occurrence, row.text());
+            changes.add(new Change(path.withComponent(2), row.text()));
         }
         if (path.isField() && table.hasSystem() && !row.system().isEmpty()) {
-            path.withComponent(3).write(occurrence, row.system());
+            changes.add(new Change(path.withComponent(3), row.system()));
         }
+        return changes;
     }
 }

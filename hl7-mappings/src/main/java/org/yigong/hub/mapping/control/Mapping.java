@@ -4,6 +4,7 @@ import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.parser.PipeParser;
 import java.util.List;
+import java.util.Optional;
 import org.yigong.hub.mapping.Hl7Explanation;
 import org.yigong.hub.mapping.Translation;
 import org.yigong.hub.mapping.TranslationFailed;
@@ -12,6 +13,12 @@ import org.yigong.hub.mapping.TranslationFailed;
  * A loaded mapping file: its statements in file order, each with its line and its guard. It
  * translates a copy of the message (encoded and parsed again with its own parser), so the
  * message the hub stored is never changed, and it is immutable, so threads share it.
+ *
+ * <p>Text is translated on the text itself when every statement of the mapping can be ({@code
+ * escape} cannot: a {@link org.yigong.hub.mapping.Transformation} takes HAPI's structures): that
+ * skips HAPI's parsing and encoding, most of the time a translation took. The result is the one
+ * HAPI gives, to the byte; a message whose text alone cannot tell that (see {@link TextMessage}),
+ * and every {@link Message} given to {@link #apply}, goes through HAPI.
  */
 final class Mapping implements Translation {
 
@@ -19,17 +26,19 @@ final class Mapping implements Translation {
     record Step(int line, String source, Guard guard, Statement statement) {
     }
 
-    /** Where HAPI starts quoting the message in its explanations. */
     private final String name;
     private final String file;
     private final List<Step> steps;
     private final CanonicalModel model;
+    private final boolean onText;
 
     Mapping(String name, String file, List<Step> steps, CanonicalModel model) {
         this.name = name;
         this.file = file;
         this.steps = List.copyOf(steps);
         this.model = model;
+        FieldTypes types = model.text().types();
+        this.onText = this.steps.stream().allMatch(step -> step.statement().worksOnText(types) && step.guard().worksOnText(types));
     }
 
     @Override
@@ -39,6 +48,11 @@ final class Mapping implements Translation {
 
     String file() {
         return file;
+    }
+
+    /** Whether text is translated on the text (no statement needs HAPI's structures). */
+    boolean translatesOnText() {
+        return onText;
     }
 
     @Override
@@ -57,8 +71,48 @@ final class Mapping implements Translation {
 
     @Override
     public String translate(String hl7) throws TranslationFailed {
+        String text = hl7.replace("\r\n", "\r").replace('\n', '\r');
+        Optional<String> translated = Optional.empty();
+        if (onText) {
+            try {
+                translated = translateText(text);
+            } catch (RuntimeException e) {
+                // HAPI's translation is the reference: a message that trips the text path still gets it
+                translated = Optional.empty();
+            }
+        }
+        return translated.isPresent() ? translated.get() : translateStructure(text);
+    }
+
+    /**
+     * On the text; empty when this message needs HAPI's structures.
+     *
+     * @param text segments separated by {@code \r}
+     */
+    Optional<String> translateText(String text) throws TranslationFailed {
+        try {
+            TextMessage message = TextMessage.read(text, model.text());
+            for (Step step : steps) {
+                try {
+                    step.statement().apply(message, step.guard());
+                } catch (StepFailed e) {
+                    throw new TranslationFailed(name, file, step.line(), e.getMessage());
+                }
+            }
+            return Optional.of(message.encode());
+        } catch (NeedsStructure e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * In HAPI's structures: parsed, changed by the statements, encoded. What the text path must give.
+     *
+     * @param text segments separated by {@code \r}
+     */
+    String translateStructure(String text) throws TranslationFailed {
         PipeParser parser = model.parser();
-        Message message = parse(parser, hl7.replace("\r\n", "\r").replace('\n', '\r'));
+        Message message = parse(parser, text);
         run(message);
         try {
             return parser.encode(message);

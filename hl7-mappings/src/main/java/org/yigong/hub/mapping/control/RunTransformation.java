@@ -19,4 +19,15 @@ final class RunTransformation implements Statement {
             transformation.apply(message);
         }
     }
+
+    /** A transformation works on HAPI's structures only. */
+    @Override
+    public void apply(TextMessage message, Guard guard) throws NeedsStructure {
+        throw new NeedsStructure("escape " + transformation.getClass().getName());
+    }
+
+    @Override
+    public boolean worksOnText(FieldTypes types) {
+        return false;
+    }
 }

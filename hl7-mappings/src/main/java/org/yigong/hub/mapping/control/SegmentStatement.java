@@ -30,10 +30,27 @@ abstract class SegmentStatement implements Statement {
         }
     }
 
+    @Override
+    public final void apply(TextMessage message, Guard guard) throws StepFailed, NeedsStructure {
+        List<TextSegment> occurrences = message.all(segment);
+        if (occurrences.isEmpty() && createsMissingSegment() && guard.allows(message, segment, null)) {
+            // where the segment goes follows from the message's 2.5.1 structure, which text does not have
+            throw new NeedsStructure("a new " + segment + " segment");
+        }
+        for (int i = 0; i < occurrences.size(); i++) {
+            if (guard.allows(message, segment, occurrences.get(i))) {
+                applyTo(occurrences.get(i), i + 1, message);
+            }
+        }
+    }
+
     /**
      * @param number which occurrence this is, from 1, for error messages
      */
     abstract void applyTo(Segment occurrence, int number) throws HL7Exception, StepFailed;
+
+    /** The same on text; {@code message} is the one the occurrence belongs to. */
+    abstract void applyTo(TextSegment occurrence, int number, TextMessage message) throws StepFailed, NeedsStructure;
 
     /** Whether a message without the segment gets one (where its structure first allows it). */
     boolean createsMissingSegment() {

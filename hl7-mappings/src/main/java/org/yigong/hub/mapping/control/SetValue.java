@@ -25,6 +25,16 @@ final class SetValue extends SegmentStatement {
     }
 
     @Override
+    void applyTo(TextSegment occurrence, int number, TextMessage message) throws NeedsStructure {
+        target.write(occurrence, constant);
+    }
+
+    @Override
+    public boolean worksOnText(FieldTypes types) {
+        return target.writesAsText(types);
+    }
+
+    @Override
     boolean createsMissingSegment() {
         return true;
     }

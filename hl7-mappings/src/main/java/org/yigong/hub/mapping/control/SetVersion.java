@@ -12,6 +12,8 @@ import ca.uhn.hl7v2.util.Terser;
  */
 final class SetVersion implements Statement {
 
+    private static final FieldPath MSH_12 = new FieldPath("MSH", 12, 0, 1, 1);
+
     private final String version;
 
     SetVersion(String version) {
@@ -22,6 +24,13 @@ final class SetVersion implements Statement {
     public void apply(Message message, Guard guard) throws HL7Exception {
         if (guard.allows(message, null, null)) {
             Terser.set((Segment) message.get("MSH"), 12, 0, 1, 1, version);
+        }
+    }
+
+    @Override
+    public void apply(TextMessage message, Guard guard) throws NeedsStructure {
+        if (guard.allows(message, null, null)) {
+            MSH_12.write(message.first("MSH"), version);
         }
     }
 }
