@@ -55,6 +55,9 @@ final class Mapping implements Translation {
         return onText;
     }
 
+    /** Failures of the text path already reported, so a faulty path does not flood the log. */
+    private static final java.util.Set<String> TEXT_PATH_FAULTS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     @Override
     public Message apply(Message canonical) throws TranslationFailed {
         PipeParser parser = model.parser();
@@ -77,7 +80,14 @@ final class Mapping implements Translation {
             try {
                 translated = translateText(text);
             } catch (RuntimeException e) {
-                // HAPI's translation is the reference: a message that trips the text path still gets it
+                // HAPI's translation is the reference: a message that trips the text path still gets
+                // it; said once per mapping and kind of failure (never with the message's content),
+                // since a fault here costs speed, not correctness, and would otherwise go unseen
+                if (TEXT_PATH_FAULTS.add(name + ":" + e.getClass().getName())) {
+                    java.util.logging.Logger.getLogger(Mapping.class.getName()).warning(() -> "mapping " + name
+                            + ": translated through HAPI after " + e.getClass().getSimpleName() + " on the text path at "
+                            + (e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?"));
+                }
                 translated = Optional.empty();
             }
         }
