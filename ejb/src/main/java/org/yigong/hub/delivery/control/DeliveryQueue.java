@@ -14,6 +14,9 @@ import org.yigong.hub.delivery.entity.Delivery;
 @Stateless
 public class DeliveryQueue {
 
+    static final int LANE_PAGE = 500;
+    static final int MAX_LANE_SCAN = 20_000;
+
     /** The MSH-10 prefix of messages the hub sends; the rest is the delivery's id. */
     public static final String CONTROL_ID_PREFIX = "YG";
 
@@ -31,11 +34,43 @@ public class DeliveryQueue {
     /**
      * The deliveries of an endpoint to send next, in the order they may be sent, at most
      * {@code max}: read in one query so a busy queue does not cost a query per message. In patient
-     * order these are the heads of as many patients' queues, each still a head until it is sent.
+     * order these are the heads of as many patients' queues, due first first.
      */
     public List<Delivery> next(String endpoint, Endpoint.Ordering ordering, int max) {
-        String query = ordering == Endpoint.Ordering.PATIENT ? Delivery.LANE_HEADS : Delivery.QUEUE_HEAD;
-        return em.createNamedQuery(query, Delivery.class).setParameter("endpoint", endpoint).setMaxResults(max).getResultList();
+        if (ordering == Endpoint.Ordering.ENDPOINT) {
+            return em.createNamedQuery(Delivery.QUEUE_HEAD, Delivery.class).setParameter("endpoint", endpoint)
+                    .setMaxResults(max).getResultList();
+        }
+        return laneHeads(endpoint, max);
+    }
+
+    /**
+     * A patient's oldest pending delivery is the head of that patient's lane. The queue is read
+     * in ID order, page by page through the index, and the first delivery of each patient met is a
+     * head (any earlier one of the same patient would have been met before it). Reading stops at
+     * {@code max} heads, or after {@value #MAX_LANE_SCAN} deliveries: a single patient with more
+     * pending than that holds up the patients behind them until their queue shortens.
+     */
+    private List<Delivery> laneHeads(String endpoint, int max) {
+        List<Delivery> heads = new java.util.ArrayList<>();
+        java.util.Set<String> patients = new java.util.HashSet<>();
+        long after = 0;
+        for (int scanned = 0; heads.size() < max && scanned < MAX_LANE_SCAN; ) {
+            List<Delivery> page = em.createNamedQuery(Delivery.QUEUE_AFTER, Delivery.class).setParameter("endpoint", endpoint)
+                    .setParameter("after", after).setMaxResults(LANE_PAGE).getResultList();
+            for (Delivery delivery : page) {
+                after = delivery.getId();
+                if (patients.add(delivery.getPatientKey()) && heads.size() < max) {
+                    heads.add(delivery);
+                }
+            }
+            scanned += page.size();
+            if (page.size() < LANE_PAGE) {
+                break;
+            }
+        }
+        heads.sort(java.util.Comparator.comparing(Delivery::getNextAttemptAt).thenComparing(Delivery::getId));
+        return heads;
     }
 
     /** Records the ACK in one statement: the dispatcher sends the next message only after it. */

@@ -32,11 +32,9 @@ import java.time.Instant;
         // sorting every pending row of the endpoint
         query = "select d from Delivery d where d.endpoint = :endpoint and d.status = org.yigong.hub.delivery.entity.DeliveryStatus.PENDING"
                 + " order by d.endpoint, d.status, d.id")
-@NamedQuery(name = Delivery.LANE_HEADS,
+@NamedQuery(name = Delivery.QUEUE_AFTER,
         query = "select d from Delivery d where d.endpoint = :endpoint and d.status = org.yigong.hub.delivery.entity.DeliveryStatus.PENDING"
-                + " and not exists (select o.id from Delivery o where o.endpoint = d.endpoint and o.patientKey = d.patientKey"
-                + " and o.status = org.yigong.hub.delivery.entity.DeliveryStatus.PENDING and o.id < d.id)"
-                + " order by d.nextAttemptAt, d.id")
+                + " and d.id > :after order by d.endpoint, d.status, d.id")
 @NamedQuery(name = Delivery.FAILED_NOT_RESENT,
         query = "select d.id from Delivery d where d.endpoint = :endpoint and d.status = org.yigong.hub.delivery.entity.DeliveryStatus.FAILED"
                 + " and d.resentAs is null and d.createdAt >= :from and d.createdAt < :to order by d.id")
@@ -52,7 +50,7 @@ public class Delivery {
     public static final String QUEUE_HEAD = "Delivery.queueHead";
     public static final String OF_MESSAGE = "Delivery.ofMessage";
     public static final String DEPTHS = "Delivery.depths";
-    public static final String LANE_HEADS = "Delivery.laneHeads";
+    public static final String QUEUE_AFTER = "Delivery.queueAfter";
     public static final String FAILED_NOT_RESENT = "Delivery.failedNotResent";
     public static final String DELIVERED = "Delivery.delivered";
     /** The lane of deliveries that are about no patient in particular. */
