@@ -24,7 +24,7 @@ import org.yigong.hub.result.entity.IndexedResult;
  *
  * <ul>
  * <li>a new order (ORC-1 {@code NW}) starts the route's process with the order's business key
- *     ({@link OrderEvent#businessKey()}), unless one with that key is already running (a township
+ *     ({@link OrderEvent#businessKey()}), unless one was started for that key before (a township
  *     that sends its order twice under two control ids gets one process);</li>
  * <li>a cancellation (ORC-1 {@code CA}, {@code OC}, {@code DC}...) is correlated as
  *     {@value #ORDER_CANCELLED};</li>
@@ -93,9 +93,9 @@ public class WorkflowBridge {
             return null;
         }
         InboundMessage message = em.find(InboundMessage.class, row.getMessageId());
-        String outcome = give(row.getProcessKey(), message, row.getPayload(), row.getCentre());
-        row.done(outcome);
-        return outcome;
+        Given given = give(row.getProcessKey(), message, row.getPayload(), row.getCentre());
+        row.done(given.outcome(), given.businessKey(), given.processInstance());
+        return given.outcome();
     }
 
     /** Records why a hand-over failed, in a transaction of its own (the engine's was rolled back). */
@@ -114,32 +114,47 @@ public class WorkflowBridge {
      * @param centre     the endpoint the route delivers to, or null
      * @return what happened
      */
-    private String give(String process, InboundMessage message, String payload, String centre) {
+    private Given give(String process, InboundMessage message, String payload, String centre) {
         OrderEvent event = OrderEvent.read(payload, message.getMessageType(), centre, ZoneId.systemDefault());
         if (event.kind() == OrderEvent.Kind.OTHER) {
-            return process + ": not an order event";
+            return new Given(process + ": not an order event", null, null);
         }
         if (event.placerOrder() == null || event.orderingFacility() == null) {
-            return process + ": no placer order number, not handed over";
+            return new Given(process + ": no placer order number, not handed over", null, null);
         }
         RuntimeService runtime = engine.getRuntimeService();
         String key = event.businessKey();
+        java.util.Optional<String> started = started(process, key);
         return switch (event.kind()) {
             case NEW_ORDER -> {
-                long running = runtime.createProcessInstanceQuery().processDefinitionKey(process).processInstanceBusinessKey(key).count();
-                if (running > 0) {
-                    yield process + " " + key + ": already running";
+                if (started.isPresent()) {
+                    yield new Given(process + " " + key + ": already started as " + started.get(), key, null);
                 }
                 PriorResult prior = priorResult(message, event);
                 String id = runtime.createProcessInstanceByKey(process).businessKey(key)
                         .setVariables(startVariables(message, event, centre, prior)).execute().getProcessInstanceId();
-                yield process + " " + key + ": started " + id + (prior == null ? "" : ", recognised result " + prior.id() + " exists");
+                yield new Given(process + " " + key + ": started " + id
+                        + (prior == null ? "" : ", recognised result " + prior.id() + " exists"), key, id);
             }
-            case CANCELLATION -> correlate(runtime, process, key, ORDER_CANCELLED,
-                    Map.of("cancelMessageId", message.getId(), "cancelledAt", new Date()));
-            case REPORT -> correlate(runtime, process, key, DIAGNOSTIC_REPORT, reportVariables(message, event));
+            case CANCELLATION -> new Given(correlate(runtime, process, key, started, ORDER_CANCELLED,
+                    Map.of("cancelMessageId", message.getId(), "cancelledAt", new Date())), key, null);
+            case REPORT -> new Given(correlate(runtime, process, key, started, DIAGNOSTIC_REPORT,
+                    reportVariables(message, event)), key, null);
             case OTHER -> throw new IllegalStateException("unreachable");
         };
+    }
+
+    /** What a hand-over did, and to which process. */
+    private record Given(String outcome, String businessKey, String processInstance) {
+    }
+
+    /**
+     * The instance a hand-over started for this order, from the hub's own index: one process per
+     * order, however often its order is sent, and the engine is asked about that instance alone.
+     */
+    private java.util.Optional<String> started(String process, String businessKey) {
+        return em.createNamedQuery(HandOver.STARTED, String.class).setParameter("process", process)
+                .setParameter("businessKey", businessKey).setMaxResults(1).getResultStream().findFirst();
     }
 
     /**
@@ -184,8 +199,9 @@ public class WorkflowBridge {
         return loaded;
     }
 
-    private static String correlate(RuntimeService runtime, String process, String key, String name, Map<String, Object> variables) {
-        int correlated = runtime.createMessageCorrelation(name).processInstanceBusinessKey(key)
+    private static String correlate(RuntimeService runtime, String process, String key, java.util.Optional<String> instance,
+                                    String name, Map<String, Object> variables) {
+        int correlated = instance.isEmpty() ? 0 : runtime.createMessageCorrelation(name).processInstanceId(instance.get())
                 .setVariables(variables).correlateAllWithResult().size();
         return process + " " + key + ": " + name + (correlated == 0 ? " awaited by no process" : " correlated");
     }

@@ -25,17 +25,21 @@ import java.time.Instant;
 @Entity
 @Table(name = "HUB_HANDOVER", indexes = {
         @Index(name = "HUB_HANDOVER_QUEUE_IDX", columnList = "STATUS, ID"),
-        @Index(name = "HUB_HANDOVER_MESSAGE_IDX", columnList = "MESSAGE_ID")})
+        @Index(name = "HUB_HANDOVER_MESSAGE_IDX", columnList = "MESSAGE_ID"),
+        @Index(name = "HUB_HANDOVER_ORDER_IDX", columnList = "PROCESS_KEY, BUSINESS_KEY")})
 @NamedQuery(name = HandOver.PENDING,
         query = "select h.id from HandOver h where h.status = org.yigong.hub.workflow.entity.HandOverStatus.PENDING order by h.id")
 @NamedQuery(name = HandOver.DEPTHS, query = "select h.status, count(h), min(h.createdAt) from HandOver h"
         + " where h.status <> org.yigong.hub.workflow.entity.HandOverStatus.DONE group by h.status")
+@NamedQuery(name = HandOver.STARTED, query = "select h.processInstance from HandOver h where h.processKey = :process"
+        + " and h.businessKey = :businessKey and h.processInstance is not null order by h.id desc")
 @NamedQuery(name = HandOver.OF_MESSAGE, query = "select h from HandOver h where h.messageId = :messageId order by h.id")
 public class HandOver {
 
     public static final String PENDING = "HandOver.pending";
     public static final String OF_MESSAGE = "HandOver.ofMessage";
     public static final String DEPTHS = "HandOver.depths";
+    public static final String STARTED = "HandOver.started";
 
     @Id
     @SequenceGenerator(name = "HUB_HANDOVER_SEQ", sequenceName = "HUB_HANDOVER_SEQ", allocationSize = 50)
@@ -78,6 +82,13 @@ public class HandOver {
     @Column(name = "LAST_ERROR", length = 1000)
     private String lastError;
 
+    @Column(name = "BUSINESS_KEY", length = 200)
+    private String businessKey;
+
+    /** Set on the hand-over that started the process. */
+    @Column(name = "PROCESS_INSTANCE", length = 64)
+    private String processInstance;
+
     protected HandOver() {
     }
 
@@ -95,7 +106,13 @@ public class HandOver {
         this.createdAt = Instant.now();
     }
 
-    public void done(String outcome) {
+    /**
+     * @param businessKey     the process's business key the message belongs to, or null
+     * @param processInstance the process instance this hand-over started, or null
+     */
+    public void done(String outcome, String businessKey, String processInstance) {
+        this.businessKey = businessKey;
+        this.processInstance = processInstance;
         status = HandOverStatus.DONE;
         doneAt = Instant.now();
         this.outcome = cut(outcome, 400);
@@ -123,4 +140,6 @@ public class HandOver {
     public Instant getDoneAt() { return doneAt; }
     public String getOutcome() { return outcome; }
     public String getLastError() { return lastError; }
+    public String getBusinessKey() { return businessKey; }
+    public String getProcessInstance() { return processInstance; }
 }

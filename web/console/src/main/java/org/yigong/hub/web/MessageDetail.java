@@ -44,10 +44,10 @@ public record MessageDetail(Long id, String controlId, String sendingFacility, S
     /** One hand-over of the message to a process: started, correlated, or why not. */
     @JsonbNillable
     public record Workflow(long id, String process, String route, String status, String outcome, String error,
-                           String createdAt, String doneAt) {
+                           String businessKey, String processInstance, String createdAt, String doneAt) {
         static Workflow of(org.yigong.hub.workflow.entity.HandOver h) {
             return new Workflow(h.getId(), h.getProcessKey(), h.getRoute(), h.getStatus().name(), h.getOutcome(), h.getLastError(),
-                    Delivery.text(h.getCreatedAt()), Delivery.text(h.getDoneAt()));
+                    h.getBusinessKey(), h.getProcessInstance(), Delivery.text(h.getCreatedAt()), Delivery.text(h.getDoneAt()));
         }
     }
 
