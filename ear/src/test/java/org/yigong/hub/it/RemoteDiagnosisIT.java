@@ -190,6 +190,7 @@ class RemoteDiagnosisIT {
         assertThat(ris.getInt("criticalValues")).isPositive();
         assertThat(ris.getJsonObject("criticalAckMinutes").getInt("count")).isPositive();
         assertThat(ris.getJsonObject("turnaroundMinutes").getInt("count")).isPositive();
+        assertThat(ris.getJsonObject("turnaroundMinutes").getInt("median")).as("order and report on one clock").isNotNegative();
     }
 
     @Test

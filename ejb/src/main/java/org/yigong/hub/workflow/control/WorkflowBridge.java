@@ -235,7 +235,10 @@ public class WorkflowBridge {
         Map<String, Object> variables = new HashMap<>();
         variables.put("reportStatus", event.reportStatus());
         variables.put("reportMessageId", message.getId());
-        variables.put("reportedAt", Date.from(event.reportedAt() != null ? event.reportedAt() : message.getReceivedAt()));
+        // the hub's clock, like orderedAt: turnaround is then measured on one clock, whatever the
+        // centre's system clock says; the centre's own signing time is kept beside it
+        variables.put("reportedAt", Date.from(message.getReceivedAt()));
+        variables.put("reportWrittenAt", event.reportedAt() == null ? null : Date.from(event.reportedAt()));
         variables.put("critical", event.critical());
         variables.put("criticalFindings", event.criticalFindings());
         return variables;

@@ -5,8 +5,9 @@
  * them talks to another system; the one outward action, withdrawing an order at the centre, is the
  * hub's {@code withdrawOrder} bean.
  *
- * <p>Times come from the report where the centre gave one ({@code reportedAt}, OBR-22), so turnaround
- * is the centre's own signing time; times the process itself causes (critical value raised,
- * acknowledged, escalated) are the hub's clock, the same clock its timers run on.
+ * <p>Every time is the hub's clock, the one its timers run on: {@code orderedAt} is when the order
+ * reached the hub and {@code reportedAt} when the report did, so turnaround never mixes a township's
+ * and a centre's system clocks. The centre's own signing time (OBR-22) travels as
+ * {@code reportWrittenAt}, the township's order time as {@code placedAt}.
  */
 package org.yigong.hub.workflows.diagnosis;
