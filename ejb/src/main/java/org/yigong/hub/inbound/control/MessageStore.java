@@ -77,7 +77,7 @@ public class MessageStore {
             AckCode code = reception.ackCode();
             String ack;
             if (reception.accepted() && RESULT_QUERY.equals(message.getMessageType())) {
-                ResultQuery.Request request = queries.parse(message.getRawText().replace("\r\n", "\r").replace('\n', '\r'));
+                ResultQuery.Request request = queries.parse(Reception.normalize(message.getRawText()));
                 ack = answer(request, message, now);
                 code = request.valid() ? AckCode.AA : AckCode.AE;
             } else {

@@ -165,8 +165,11 @@ public final class Reception {
         }
     }
 
-    /** Some senders end segments with \n or \r\n; HL7 and HAPI expect \r. */
-    static String normalize(String text) {
+    /**
+     * Some senders end segments with \n or \r\n; HL7 and HAPI expect \r. The stored text keeps
+     * what was sent; whatever reads its segments reads it through this.
+     */
+    public static String normalize(String text) {
         return text.replace("\r\n", "\r").replace('\n', '\r');
     }
 

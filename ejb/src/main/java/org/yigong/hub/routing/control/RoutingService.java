@@ -10,6 +10,7 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 import org.yigong.hub.delivery.control.DeliveryQueue;
 import org.yigong.hub.delivery.entity.Delivery;
+import org.yigong.hub.inbound.control.Reception;
 import org.yigong.hub.inbound.entity.InboundMessage;
 import org.yigong.hub.inbound.entity.MessageStatus;
 import org.yigong.hub.workflow.entity.HandOver;
@@ -57,13 +58,14 @@ public class RoutingService {
                 // only accepted messages are routed; an operator's reprocess of another one does nothing
                 continue;
             }
+            String text = Reception.normalize(message.getRawText());
             if (message.getMessageType() != null && message.getMessageType().startsWith("ORU^")) {
                 // every result that passes through is recognised, wherever it is routed (结果互认)
-                results.index(id, message.getRawText().replace("\r\n", "\r").replace('\n', '\r'));
+                results.index(id, text);
             }
             List<Delivery> deliveries = new ArrayList<>();
             List<HandOver> handOvers = new ArrayList<>();
-            String problem = plan(message, table, endpoints, translator, deliveries, handOvers);
+            String problem = plan(message, text, table, endpoints, translator, deliveries, handOvers);
             if (problem != null) {
                 routed(id, MessageStatus.ROUTING_FAILED, problem);
                 LOG.warnf("message %d controlId=%s not routed: %s", id, message.getControlId(), problem);
@@ -109,10 +111,13 @@ public class RoutingService {
         }
     }
 
-    /** Fills {@code deliveries} and returns null, or returns what prevents routing. */
-    private static String plan(InboundMessage message, RoutingTable table, Set<String> endpoints, Translator translator,
-                               List<Delivery> deliveries, List<HandOver> handOvers) {
-        String text = message.getRawText().replace("\r\n", "\r").replace('\n', '\r');
+    /**
+     * Fills {@code deliveries} and returns null, or returns what prevents routing.
+     *
+     * @param text the message, segments separated by carriage returns
+     */
+    private static String plan(InboundMessage message, String text, RoutingTable table, Set<String> endpoints,
+                               Translator translator, List<Delivery> deliveries, List<HandOver> handOvers) {
         Route.Keys keys = new Route.Keys(message.getSendingApplication(), message.getSendingFacility(),
                 message.getReceivingApplication(), message.getReceivingFacility(), message.getMessageType());
         for (Route route : table.matching(keys)) {
