@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
+import org.yigong.hub.platform.RootCause;
 
 /**
  * From arrived frames to acknowledgements: judges each message, stores a batch of them in one
@@ -165,12 +166,9 @@ public final class Ingest implements AutoCloseable {
         return new Stored(-1, AckCode.AR, ack, arrival.channel().charset(), false);
     }
 
+    /** Only the exception's class: a database's message may quote the values of the message. */
     private static String rootCause(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause.getClass().getSimpleName();
+        return RootCause.of(e).getClass().getSimpleName();
     }
 
     /** Stops taking frames, finishes what is queued, and waits for the workers. */

@@ -21,6 +21,7 @@ import org.yigong.hub.delivery.control.Endpoint;
 import org.yigong.hub.mapping.TranslationFailed;
 import org.yigong.hub.mapping.control.MappingResources;
 import org.yigong.hub.mapping.control.TranslationCatalogue;
+import org.yigong.hub.platform.RootCause;
 import org.yigong.hub.routing.control.RouteDefinitions;
 import org.yigong.hub.routing.control.RoutingService;
 import org.yigong.hub.routing.control.RoutingTable;
@@ -146,11 +147,7 @@ public class Routing {
     }
 
     private void setAside(long id, RuntimeException cause) {
-        Throwable root = cause;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String reason = root.getClass().getSimpleName() + ": " + root.getMessage();
+        String reason = RootCause.describe(cause);
         service.failed(id, reason);
         LOG.warnf("message %d set aside as ROUTING_FAILED: %s", id, reason);
     }

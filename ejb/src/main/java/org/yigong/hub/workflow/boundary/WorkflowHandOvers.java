@@ -16,6 +16,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
+import org.yigong.hub.platform.RootCause;
 import org.yigong.hub.workflow.control.WorkflowBridge;
 
 /**
@@ -138,13 +139,13 @@ public class WorkflowHandOvers {
                 LOG.infof("hand-over %d: %s", id, outcome);
             }
         } catch (RuntimeException e) {
-            String reason = rootCause(e);
+            String reason = RootCause.describe(e);
             try {
                 bridge.failed(id, reason);
                 LOG.warnf("hand-over %d FAILED: %s", id, reason);
             } catch (RuntimeException notRecorded) {
                 // the database is away: the row stays pending and is tried again
-                LOG.warnf("hand-over %d failed and could not be recorded (%s); retrying", id, rootCause(notRecorded));
+                LOG.warnf("hand-over %d failed and could not be recorded (%s); retrying", id, RootCause.describe(notRecorded));
             }
         } finally {
             MDC.remove("handOver");
@@ -183,14 +184,6 @@ public class WorkflowHandOvers {
             }
         }
         return false;
-    }
-
-    private static String rootCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     @PreDestroy
