@@ -154,10 +154,10 @@ public class WorkflowHandOvers {
 
     private void awaitProcesses() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        Set<String> missing = Set.of();
         while (running && System.nanoTime() < deadline) {
             Set<String> expected = processes;
             if (expected != null) {
-                Set<String> missing;
                 try {
                     missing = expected.isEmpty() ? Set.of() : bridge.undeployed(expected);
                 } catch (RuntimeException e) {
@@ -171,9 +171,8 @@ public class WorkflowHandOvers {
                 wake.drainPermits();
             }
         }
-        Set<String> expected = processes;
-        if (expected != null && !expected.isEmpty()) {
-            LOG.warnf("routes name processes that are not deployed: %s", bridge.undeployed(expected));
+        if (!missing.isEmpty()) {
+            LOG.warnf("routes name processes that are not deployed: %s", missing);
         }
     }
 
