@@ -70,7 +70,7 @@ public class Routing {
         endpoints = dispatch.endpoints().stream().map(Endpoint::name).collect(Collectors.toUnmodifiableSet());
         table = new RoutingTable(RouteDefinitions.load(resources, endpoints, translator.mappings()));
         // the tables processes and the result index decide by: a broken one stops the start here
-        org.yigong.hub.workflow.control.RecognitionWindows.load(resources);
+        org.yigong.hub.workflow.control.RecognitionWindows.standard();
         org.yigong.hub.result.control.CriticalValues.standard();
         LOG.infof("%d routes, %d mappings, %d endpoints", table.routes().size(), translator.mappings().size(), endpoints.size());
         workflows.expect(table.routes().stream().map(org.yigong.hub.routing.control.Route::process)

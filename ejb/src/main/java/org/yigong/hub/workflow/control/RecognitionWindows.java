@@ -15,13 +15,26 @@ public final class RecognitionWindows {
 
     static final String TABLE = "tables/result-recognition-days.csv";
 
+    /** Loaded once: the table is part of the deployment and changes only with it. */
+    private static volatile RecognitionWindows standard;
+
     private final CodeTable days;
 
     private RecognitionWindows(CodeTable days) {
         this.days = days;
     }
 
-    public static RecognitionWindows load(MappingResources resources) {
+    /** The windows as deployed with the hub; a broken table fails here with its file and line. */
+    public static RecognitionWindows standard() {
+        RecognitionWindows loaded = standard;
+        if (loaded == null) {
+            loaded = load(new MappingResources(RecognitionWindows.class.getClassLoader()));
+            standard = loaded;
+        }
+        return loaded;
+    }
+
+    static RecognitionWindows load(MappingResources resources) {
         CodeTable table = CodeTable.parse("result-recognition-days", TABLE, resources.read(TABLE));
         for (String kind : new String[] {"CT", "MR", "DR", "US", "ECG", "LAB", "OTHER"}) {
             CodeTable.Row row = table.row(kind).orElseThrow(() -> new DefinitionException(TABLE, 0, "no row for '" + kind + "'"));

@@ -10,12 +10,11 @@ import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.yigong.hub.inbound.entity.InboundMessage;
-import org.yigong.hub.workflow.entity.HandOver;
-import org.yigong.hub.workflow.entity.HandOverStatus;
-import org.yigong.hub.mapping.control.MappingResources;
 import org.yigong.hub.result.PatientKey;
 import org.yigong.hub.result.control.ResultIndex;
 import org.yigong.hub.result.entity.IndexedResult;
+import org.yigong.hub.workflow.entity.HandOver;
+import org.yigong.hub.workflow.entity.HandOverStatus;
 
 /**
  * Hands messages of an order's life to the order's process. Routing writes a {@link HandOver} row
@@ -53,9 +52,6 @@ public class WorkflowBridge {
     ResultIndex results;
 
     private static final java.time.format.DateTimeFormatter SHOWN = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
-    /** Loaded once: the table is part of the deployment and changes only with it. */
-    private static volatile RecognitionWindows windows;
 
     /** The processes, of those named, that are not deployed in the engine. */
     public Set<String> undeployed(Set<String> processKeys) {
@@ -174,7 +170,7 @@ public class WorkflowBridge {
         } else {
             return null;
         }
-        java.time.Duration window = windows().of(event.serviceCategory());
+        java.time.Duration window = RecognitionWindows.standard().of(event.serviceCategory());
         if (window.isZero()) {
             return null;
         }
@@ -188,15 +184,6 @@ public class WorkflowBridge {
         return String.join(" · ", java.util.stream.Stream.of(result.getServiceName(), result.getPerformingFacility(),
                 SHOWN.format(result.getReportedAt().atZone(ZoneId.systemDefault())), status, result.getSummary())
                 .filter(java.util.Objects::nonNull).toList());
-    }
-
-    private static RecognitionWindows windows() {
-        RecognitionWindows loaded = windows;
-        if (loaded == null) {
-            loaded = RecognitionWindows.load(new MappingResources(WorkflowBridge.class.getClassLoader()));
-            windows = loaded;
-        }
-        return loaded;
     }
 
     private static String correlate(RuntimeService runtime, String process, String key, java.util.Optional<String> instance,
