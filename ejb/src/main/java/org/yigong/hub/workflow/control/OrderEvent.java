@@ -57,7 +57,7 @@ public record OrderEvent(Kind kind, String placerOrder, String fillerOrder, Stri
         String placer = firstOf(message.value("ORC", 2, 1), message.value("OBR", 2, 1));
         String filler = firstOf(message.value("ORC", 3, 1), message.value("OBR", 3, 1));
         String facility = kind == Kind.REPORT ? message.value("MSH", 6, 1) : message.value("MSH", 4, 1);
-        Instant messageTime = time(message.value("MSH", 7, 1), zone);
+        Instant messageTime = Hl7Time.parse(message.value("MSH", 7, 1), zone);
 
         String status = null;
         boolean critical = false;
@@ -65,7 +65,7 @@ public record OrderEvent(Kind kind, String placerOrder, String fillerOrder, Stri
         Instant reportedAt = null;
         if (kind == Kind.REPORT) {
             status = java.util.Objects.requireNonNullElse(reportStatus(message), "F");
-            reportedAt = firstOf(time(message.value("OBR", 22, 1), zone), messageTime);
+            reportedAt = firstOf(Hl7Time.parse(message.value("OBR", 22, 1), zone), messageTime);
             for (Hl7Segment obx : message.all("OBX")) {
                 List<String> flags = obx.repetitions(8).stream().map(f -> obx.component(f, 1)).toList();
                 var flag = CriticalValues.standard().flag(flags, obx.component(3, 1), obx.value(2).toUpperCase(Locale.ROOT),
@@ -80,8 +80,8 @@ public record OrderEvent(Kind kind, String placerOrder, String fillerOrder, Stri
         return new OrderEvent(kind, emptyToNull(placer), emptyToNull(filler), emptyToNull(facility),
                 doctor(message), emptyToNull(message.value("OBR", 4, 1)), emptyToNull(message.value("OBR", 4, 2)),
                 category(firstOf(message.value("OBR", 24, 1), message.value("OBR", 21, 1)), centre), priority(message),
-                firstOf(time(message.value("ORC", 9, 1), zone), firstOf(time(message.value("ORC", 10, 1), zone),
-                        firstOf(time(message.value("OBR", 7, 1), zone), messageTime))),
+                firstOf(Hl7Time.parse(message.value("ORC", 9, 1), zone), firstOf(Hl7Time.parse(message.value("ORC", 10, 1), zone),
+                        firstOf(Hl7Time.parse(message.value("OBR", 7, 1), zone), messageTime))),
                 status, critical, joined.isEmpty() ? null : joined.length() <= MAX_FINDINGS ? joined : joined.substring(0, MAX_FINDINGS),
                 reportedAt);
     }
@@ -150,11 +150,6 @@ public record OrderEvent(Kind kind, String placerOrder, String fillerOrder, Stri
             case "A", "P" -> "ASAP";
             default -> "ROUTINE";
         };
-    }
-
-    /** An HL7 time in the hub's zone where it has no offset; null if absent or malformed. */
-    static Instant time(String dtm, ZoneId zone) {
-        return Hl7Time.parse(dtm, zone);
     }
 
     private static <T> T firstOf(T value, T otherwise) {

@@ -21,7 +21,9 @@ class Hl7TimeTest {
             "20261020091000.25,        2026-10-20T01:10:00.250Z",
             "20261020091000+0000,      2026-10-20T09:10:00Z",
             "20261020091000-0500,      2026-10-20T14:10:00Z",
-            "202610200910+0800,        2026-10-20T01:10:00Z"})
+            "202610200910+0800,        2026-10-20T01:10:00Z",
+            "202610200845,             2026-10-20T00:45:00Z",
+            "20261020084500+0800,      2026-10-20T00:45:00Z"})
     void everyPrecisionIsReadAndATimeWithoutOffsetIsTheHubsLocalTime(String dtm, String instant) {
         assertThat(Hl7Time.parse(dtm, BEIJING)).isEqualTo(Instant.parse(instant));
     }

@@ -96,15 +96,6 @@ class OrderEventTest {
     }
 
     @Test
-    void hl7TimesWithoutSecondsOrWithAnOffsetAreRead() {
-        assertThat(OrderEvent.time("202610200845", SHANGHAI)).isEqualTo(Instant.parse("2026-10-20T00:45:00Z"));
-        assertThat(OrderEvent.time("20261020084500+0800", SHANGHAI)).isEqualTo(Instant.parse("2026-10-20T00:45:00Z"));
-        assertThat(OrderEvent.time("2026", SHANGHAI)).as("year precision is a valid DTM").isEqualTo(Instant.parse("2025-12-31T16:00:00Z"));
-        assertThat(OrderEvent.time("2026-10-20", SHANGHAI)).isNull();
-        assertThat(OrderEvent.time("", SHANGHAI)).isNull();
-    }
-
-    @Test
     void aValueBeyondTheCountysCriticalLimitsIsCriticalEvenWithoutAFlag() {
         String potassium = sample("oru_r01_lab_cbc_result.hl7")
                 .replace("OBX|3|NM|PLT^血小板计数^CNTY_LIS||236|10*9/L|125-350|N|||F", "OBX|3|NM|K^血钾^CNTY_LIS||6.9|mmol/L|3.5-5.3||||F");
