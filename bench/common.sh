@@ -26,31 +26,7 @@ export HUB_ENDPOINT_TOWNSHIP_HIS_TWN_KHZ=${HUB_ENDPOINT_TOWNSHIP_HIS_TWN_KHZ:-ml
 
 sink_pids=()
 
-port_open() {
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-}
-
-# wait_for_port PORT SECONDS [PID]: waits until something accepts connections on 127.0.0.1:PORT;
-# fails after SECONDS, or as soon as process PID (the one expected to listen) has ended.
-wait_for_port() {
-    local port=$1 limit=$2 pid=${3:-} started=$SECONDS
-    until port_open "$port"; do
-        [ $((SECONDS - started)) -lt "$limit" ] || return 1
-        [ -z "$pid" ] || kill -0 "$pid" 2>/dev/null || return 1
-        sleep 0.5
-    done
-}
-
-# bounded SECONDS COMMAND...: the command, killed if it is still running after SECONDS.
-bounded() {
-    local limit=$1
-    shift
-    if command -v timeout >/dev/null; then
-        timeout --kill-after=10 "$limit" "$@"
-    else
-        "$@"
-    fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/ports.sh"
 
 # start_sink PORT MARKER-FIELDS RECORD-FILE LOG-FILE SECONDS: a receiving system that records
 # every frame before it ACKs it; ends by itself after SECONDS.

@@ -20,6 +20,7 @@ set -euo pipefail
 
 bench=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$bench/.."
+source "$bench/ports.sh"
 
 messages=20000
 connections=16
@@ -77,21 +78,6 @@ stop_echo() {
     fi
 }
 
-port_open() {
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-}
-
-# wait_for_port PORT SECONDS [PID]: waits until something accepts connections on 127.0.0.1:PORT;
-# fails after SECONDS, or as soon as process PID (the one expected to listen) has ended.
-wait_for_port() {
-    local port=$1 limit=$2 pid=${3:-} started=$SECONDS
-    until port_open "$port"; do
-        [ $((SECONDS - started)) -lt "$limit" ] || return 1
-        [ -z "$pid" ] || kill -0 "$pid" 2>/dev/null || return 1
-        sleep 0.5
-    done
-}
-
 # run_load LABEL PORT [MllpLoad options...]: one MllpLoad run; its output goes to the terminal
 # and to $results/LABEL.out for the summary.
 run_load() {
@@ -102,18 +88,6 @@ run_load() {
     if ! bounded "$run_limit" java bench/MllpLoad.java --port "$port" --connections "$connections" \
             --messages "$messages" --label "$label" "$@" 2>&1 | tee "$results/$label.out"; then
         failed_runs+=("$label")
-    fi
-}
-
-# bounded SECONDS COMMAND...: the command, killed if it is still running after SECONDS
-# (where coreutils timeout exists; MllpLoad stops by itself anyway).
-bounded() {
-    local limit=$1
-    shift
-    if command -v timeout >/dev/null; then
-        timeout --kill-after=10 "$limit" "$@"
-    else
-        "$@"
     fi
 }
 
