@@ -143,7 +143,11 @@ class DeliveryIT {
         waitFor("all " + orders + " orders at the RIS",
                 () -> ris.received().stream().filter(m -> m.contains(prefix)).count() >= orders);
         List<Integer> arrived = ris.received().stream().filter(m -> m.contains(prefix))
-                .map(m -> Integer.parseInt(m.substring(m.indexOf(prefix) + prefix.length(), m.indexOf("X", m.indexOf(prefix)))))
+                .map(m -> {
+                    // the run id is base 36 and may itself hold an X: the number ends at the first X after it
+                    int number = m.indexOf(prefix) + prefix.length();
+                    return Integer.parseInt(m.substring(number, m.indexOf("X", number)));
+                })
                 .toList();
         assertThat(arrived).as("in the order they were sent, each once").containsExactlyElementsOf(IntStream.range(0, orders).boxed().toList());
     }
